@@ -1,12 +1,10 @@
-"""PLOVER event coder (stub: the events issue fills this in).
+"""PLOVER event coder.
 
 Contract: ``EventCoder()(doc)`` fills ``doc.events`` with Event objects (codebook §1 via to_record).
+The trigger lexicon and cue words are reviewable data files in ``events/data/`` (triggers.tsv, cues.tsv).
 """
 from __future__ import annotations
 
-from hadath.doc import Doc
+from hadath.events.coder import EventCoder
 
-
-class EventCoder:
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
+__all__ = ["EventCoder"]

@@ -8,6 +8,6 @@ from hadath.text.tokenize import tokenize
 
 def annotate_text(doc: Doc) -> Doc:
     doc.degraded = looks_degraded(doc.text)
-    doc.tokens = tokenize(doc.text)
-    doc.sentences = split_sentences(doc.text)
+    doc.tokens = tokenize(doc.text, degraded=doc.degraded)
+    doc.sentences = split_sentences(doc.text, degraded=doc.degraded)
     return doc

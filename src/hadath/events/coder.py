@@ -1,0 +1,483 @@
+"""EventCoder: triggers → events with actors, recipients, status, place, date and casualties.
+
+Per sentence: find triggers (lexicon.py), group actor mentions into units (arguments.py), read the
+arguments with Arabic word order, decide the status from cue words, then per document: casualty
+figures, dates, places, and merging of repeated mentions of one event (merge.py).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from hadath.doc import Doc, Event, Mention, Span
+from hadath.events import casualties as _cas
+from hadath.events.arguments import (Unit, _prefix_prep, build_units, first_unit_after, last_unit_before,
+                                     units_with_prep)
+from hadath.events.cues import Cues, default_cues
+from hadath.events.lexicon import Lexicon, Match, default_lexicon, key
+from hadath.events.context import (attach_casualties, attach_dates, inherit_places, local_places,
+                                   place_after, place_before)
+from hadath.events.merge import merge_events
+
+# verb agreement suffixes that mean the subject is a pronoun (dual/plural/1st person), so a mention
+# right after the verb is its object: "وحذرتا إسرائيل" (they two warned Israel)
+_PRONOMINAL_PAST = {"ا", "وا", "تا", "نا", "تم", "ن", "و"}
+_PRONOMINAL_PRES = {"ان", "ون", "ين", "ا", "وا", "و", "ن"}
+# types that are not an interaction without someone on the receiving end (codebook §3: no opinions
+# without a recipient)
+NEED_RECIPIENT = {"SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "AID"}
+STOPS = {".", "؛", ";", "!", "؟", "?", ":"}
+
+
+@dataclass
+class _Arg:
+    actors: list[Unit] = field(default_factory=list)
+    recipients: list[Unit] = field(default_factory=list)
+    inherited: bool = False
+
+
+class EventCoder:
+    """``EventCoder()(doc)`` fills ``doc.events``."""
+
+    def __init__(self, lexicon: Lexicon | None = None, cues: Cues | None = None,
+                 keep_unattributed: bool = True) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.cues = cues or default_cues()
+        # standalone violence/protest with no identified actor still is an event (ACLED-style)
+        self.keep_unattributed = keep_unattributed
+
+    # ------------------------------------------------------------------ document
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.tokens:
+            from hadath.text.pipe import annotate_text
+            annotate_text(doc)
+        space = "skel" if doc.degraded else "norm"
+        # per-document scratch (one coder codes one document at a time; not shared across threads)
+        self._space = space
+        self._starts = [t.start for t in doc.tokens]
+        sentences = doc.sentences or [Span(0, len(doc.text), "sent")]
+        state = _DocState()
+        events: list[tuple[Event, int]] = []
+        for si, sent in enumerate(sentences):
+            for ev in self._sentence(doc, si, sent, space, state):
+                events.append((ev, si))
+        attach_casualties(doc, sentences, events)
+        # violence with neither a named target nor stated casualties is too often a reference to
+        # violence ("the attacks", "was killed" in a biography) rather than a report of it
+        events = [(e, si) for e, si in events
+                  if e.event_type != "ASSAULT" or e.recipients or e.fatalities or e.injuries
+                  or (e.mode == "explosives" and e.confidence >= 0.9)]
+        attach_dates(doc, events, sentences)
+        inherit_places(events)
+        doc.events = merge_events([e for e, _ in events], [si for _, si in events])
+        return doc
+
+    # ------------------------------------------------------------------ sentence
+    def _sentence(self, doc: Doc, si: int, sent: Span, space: str, state: "_DocState") -> list[Event]:
+        lo = bisect.bisect_left(self._starts, sent.start)
+        toks = [t for t in doc.tokens[lo:bisect.bisect_right(self._starts, sent.end)] if t.end <= sent.end]
+        if not toks:
+            return []
+        words = ["" if t.is_punct else (t.skel if space == "skel" else t.norm) for t in toks]
+        raw = [t.text for t in toks]
+        cues = self.cues
+        if (words and cues.kind(words[0], "question", space)) or doc.text[sent.start:sent.end].rstrip(
+                " »\"”'").endswith(("؟", "?")):
+            return []  # questions report nothing
+        matches = self.lexicon.match(words, space)
+        self._prefixes = [t.prefix for t in toks]
+        units = build_units(words, self._mentions(doc, toks, words, space, state), space, cues)
+        places = local_places(doc, toks, words, space)
+        verb_positions = [m.tok for m in matches if m.tense != "noun"]
+        stops = [i for i, w in enumerate(raw) if w in STOPS]
+        out: list[Event] = []
+        frame_end, frame_pos, frame_comp = -1, 0, False
+        consumed: set[int] = set()
+        cue_verbs = [i for i, w in enumerate(words) if w and (cues.kind(w, "speech", space)
+                                                                or cues.kind(w, "light", space)
+                                                                or cues.kind(w, "deny", space))]
+        events_at = {m.tok: m for m in matches}
+        # subjects of reporting/support verbs, by position: (word, subject, is_speech)
+        history: list[tuple[int, list[Unit], bool]] = []
+        for pos in cue_verbs:
+            if pos in events_at:
+                continue
+            subj = self._subject(units, words, pos, pos, "past", "", stops, verb_positions)
+            if subj:
+                history.append((pos, [subj], cues.kind(words[pos], "speech", space)))
+        comps = cues.by_space[space]["comp"] | cues.by_space[space]["comp_pron"]
+        for m in matches:
+            e = m.entry
+            t, last = m.tok, m.last
+            before = [h for h in history if h[0] < t]
+            current = before[-1][1] if before else []
+            speaker = next((h[1][0] for h in reversed(before) if h[2]), None)
+            if m.tense != "noun" and t >= 1 and words[t - 1] in cues.by_space[space]["comp_pron"]:
+                # "أعلنت حماس أنها هاجمت": the pronoun on أنّ is the main clause's subject, if it agrees
+                current = before[-1][1] if before and _agrees(words[t - 1], before[-1][1]) else None
+            elif before and before[-1][2] and m.tense != "noun" and any(w in comps for w in words[before[-1][0]:t]):
+                current = None  # "أفاد المرصد بأن فلانًا قُتل": the reporter is not the doer
+            if t in consumed:
+                continue
+            stop = _next_stop(t, last, stops, verb_positions, len(words))
+            # complement of a frame event ("agreed to strengthen cooperation") is its content
+            if t <= frame_end and (m.tense == "noun" or frame_comp or
+                                   any(w in cues.by_space[space]["comp"] for w in words[frame_pos:t])):
+                continue
+            if _near(words, t, cues, "speculation", space, before=3, after=3):
+                continue
+            if m.tense != "noun" and t >= 2 and words[t - 1] == key("من", space) and \
+                    words[t - 2].endswith(key("كل", space)):
+                continue  # "لكل من يدعم …": whoever does it — generic, not an event
+            if m.tense == "noun" and _near(words, t, cues, "prevent", space, before=2):
+                continue  # "إحباط الهجمات": a foiled or prevented act did not happen
+            if m.tense == "noun" and _near(words, t, cues, "topic", space, before=2):
+                continue  # "التحقيق في اغتيال …", "حول الهجوم": the act is a topic, reported elsewhere
+            if m.tense != "noun" and t >= 1 and cues.kind(words[t - 1], "relative", space):
+                continue  # "الهجوم الذي استهدف …": a relative clause describes, it reports nothing new
+            arg = self._arguments(m, units, words, stops, verb_positions, stop, space, current, state,
+                                  si, consumed, matches)
+            if arg is None:
+                continue
+            if arg.actors and not arg.inherited:
+                history.append((t, arg.actors, False))
+            if e.has("frame"):
+                frame_end, frame_pos, frame_comp = min(stop + 12, len(words)), t, False
+            ev = self._event(doc, m, toks, sent, arg, words, space, places, speaker, stop)
+            if ev is not None:
+                out.append(ev)
+                roots = {x.root for x in ev.actors if x.root} | (
+                    {x.root for x in ev.recipients if x.root} if e.has("mutual") else set())
+                if len(roots) >= 2:
+                    state.group = sorted(roots)
+                if ev.actors:
+                    state.last_subject = (si, arg.actors)
+        return out
+
+    # ------------------------------------------------------------------ mentions
+    def _mentions(self, doc: Doc, toks, words, space, state) -> list:
+        """(mentions, start word, end word, clitic before) for the actor mentions of a sentence,
+        plus group anaphors ("الحركتان") resolved to the last compound party of the document."""
+        starts = [t.start for t in toks]
+        out = []
+        lo, hi = toks[0].start, toks[-1].end
+        covered = set()
+        org_before = state.last_org  # the last organisation named before this sentence
+        org_at: list[tuple[int, str]] = []  # (word, root) of the organisations named in it
+        spans: dict[tuple[int, int], list[Mention]] = {}
+        for m in doc.mentions:  # one span, several parties ("الحركتين" → HAMAS, PIJ): one group
+            if lo <= m.start < hi:
+                spans.setdefault((m.start, m.end), []).append(m)
+        for (_, _), group in spans.items():
+            m = group[0]
+            s = max(i for i, st in enumerate(starts) if st <= m.start)
+            e = s
+            while e < len(toks) and toks[e].start < m.end:
+                e += 1
+            # the clitic before the mention inside its first word (بالأمين → ب): from the offsets
+            # when the mention starts after the clitic, else from the text layer's clitic split
+            clitic = doc.text[toks[s].start:m.start] if m.start > toks[s].start else toks[s].prefix
+            out.append((group, s, max(e, s + 1), clitic))
+            covered.update(range(s, max(e, s + 1)))
+            if m.type == "ORG" and m.root:
+                org_at.append((s, m.root))
+        org_at.sort()
+        if org_at:
+            state.last_org = org_at[-1][1]
+        for i, w in enumerate(words):
+            if i in covered or not w:
+                continue
+            if self.cues.kind(w, "anaphor1", space):
+                before = [r for s, r in org_at if s < i]
+                root = before[-1] if before else org_before
+                if root:
+                    out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, root, "ORG",
+                                         origin="coref")], i, i + 1, toks[i].prefix))
+                continue
+            if self.cues.kind(w, "anaphor", space) and len(state.group) >= 2:
+                group = [Mention(toks[i].start, toks[i].end, toks[i].text, None, r, "ORG", origin="coref")
+                         for r in state.group]
+                out.append((group, i, i + 1, ""))
+        return out
+
+    # ------------------------------------------------------------------ arguments
+    def _subject(self, units, words, t, last, tense, suffix, stops, verb_positions) -> Unit | None:
+        clause_start = max([s + 1 for s in stops if s < t] + [0])
+        pronominal = (tense == "past" and suffix in _PRONOMINAL_PAST) or \
+                     (tense == "present" and suffix in _PRONOMINAL_PRES)
+        if t >= 1 and words[t - 1] in self.cues.by_space[self._space]["comp_pron"]:
+            return None  # "نفت حماس أنها هاجمت إسرائيل": the subject is the pronoun on أنّ
+        nxt = [v for v in verb_positions if v > last]
+        stop = min(nxt + [s for s in stops if s > last] + [len(words)])
+        comps = [i for i in range(last + 1, stop) if words[i] in self.cues.by_space[self._space]["comp"]]
+        stop = min([stop] + comps)  # "أكد البيان أن المقاومة …": what follows أن is not the subject
+        if not pronominal:
+            # from the verb itself: a multiword trigger's subject sits inside it ("شنت إسرائيل غارات")
+            u = first_unit_after(units, t + 1, 6 + last - t, stop=stop)
+            if u is not None:
+                return u
+        return last_unit_before(units, t, 4, stop=clause_start)
+
+    def _arguments(self, m: Match, units, words, stops, verb_positions, stop, space, current, state, si,
+                   consumed, matches) -> _Arg | None:
+        e, t, last = m.entry, m.tok, m.last
+        arg = _Arg()
+        preps = {key(p, space) for p in e.preps}
+        if m.tense != "noun":
+            first_person = m.tense == "present" and _present_person(words[t], m) == "1"
+            if e.has("patient"):
+                victim = self._subject(units, words, t, last, m.tense, m.suffix, stops, verb_positions)
+                if victim:
+                    arg.recipients.append(victim)
+                arg.actors += [u for u in units if u.in_agent_phrase or u.prep == "by"]
+                # the "aggression" in "خلال العدوان الإسرائيلي" is this act's agent, not a new event
+                for other in matches:
+                    if other.tok > last and other.tok <= last + 3 and other.tense == "noun":
+                        consumed.add(other.tok)
+                return arg
+            if first_person:
+                # "نحذر العدو": the speaking organisation — the last explicit actor of the document
+                arg.actors += state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 3 else []
+                arg.inherited = True
+            subj = None if first_person else self._subject(units, words, t, last, m.tense, m.suffix, stops,
+                                                           verb_positions)
+            if subj is not None:
+                arg.actors.append(subj)
+            elif not first_person:
+                # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
+                inherited = [] if current is None else current or (
+                    state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
+                arg.actors += inherited
+                arg.inherited = True
+            after = max(subj.tok_end, last + 1) if subj is not None and subj.tok_start > t else last + 1
+            if e.has("obj"):
+                o = first_unit_after(units, after, 4, stop=stop)
+                if o is not None and o is not subj:
+                    arg.recipients.append(o)
+            if not arg.recipients and preps:
+                arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
+                    self._behind_prep(units, words, last, stop, preps, space)
+        else:
+            gen = first_unit_after(units, last + 1, 1, stop=stop, agent_ok=True)
+            by = [u for u in units if u.prep == "by" and u.tok_start > last and u.tok_start < stop]
+            later_l = units_with_prep(units, last + 1, stop, {"ل"})
+            if gen is not None and not later_l:
+                # a construct chain behind ل: "اغتيال إسرائيل لمؤسس حماس" → حماس is the victim
+                later_l = [u for u in units if gen.tok_end < u.tok_start <= gen.tok_end + 2 and not u.prep
+                           and _prefix_is(self._prefixes[u.tok_start - 1], "ل", space)]
+            source = [u for u in units if u.prep == key("من", space) and u.tok_start == last + 2
+                      and words[last + 1] == key("من", space)]
+            if gen is not None:
+                if gen.nisba:
+                    arg.actors.append(gen)
+                elif e.has("genpat"):
+                    if later_l and later_l[0] is not gen:
+                        arg.actors.append(gen)
+                        arg.recipients.append(later_l[0])
+                    else:
+                        arg.recipients.append(gen)
+                elif not e.has("nogen"):
+                    arg.actors.append(gen)
+            arg.actors += [u for u in by + source if u not in arg.actors]  # "بدعم من التحالف"
+            undergo = [i for i in range(max(0, t - 2), t) if words[i] and self.cues.kind(words[i], "undergo", space)]
+            if undergo and not arg.recipients:
+                # "تعرضت الدورية لهجوم", "نجا القائد من محاولة اغتيال": the subject is the victim
+                victim = self._subject(units, words, undergo[0], undergo[0], "past", "", stops, verb_positions)
+                if victim is not None and victim not in arg.actors:
+                    arg.recipients.append(victim)
+            if not arg.recipients and preps:
+                arg.recipients += [u for u in units_with_prep(units, last + 1, stop, preps)
+                                   if u not in arg.actors][:1]
+            if e.has("mutual"):
+                between = units_with_prep(units, last + 1, stop, {key("بين", space)})
+                arg.actors += [u for u in between if u not in arg.actors]
+                # "اجتماع بين قيادات ... من الحركتين": the parties may follow a partitive من
+                if not arg.actors:
+                    arg.actors += [u for u in units_with_prep(units, last + 1, min(stop, last + 8),
+                                                              {key("من", space)})][:1]
+            if e.has("mutual") and len(arg.actors) + len(arg.recipients) < 2 and not _governed(
+                    words, t, self.cues, space):
+                return None  # "على قاعدة الاتفاق": a topic noun, not a meeting/agreement that happened
+            if not arg.actors:
+                # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
+                # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
+                coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
+                # … or with the previous sentence's event when it opens this one (degraded text's
+                # clause windows cut "دعم خطوات أسرانا … ودعوة شعبنا" in two)
+                carried = words[t].startswith("و") and t <= 1 and state.last_subject is not None and \
+                    si - state.last_subject[0] == 1
+                if current and (_governed(words, t, self.cues, space) or coordinated):
+                    arg.actors += current
+                    arg.inherited = True
+                elif carried:
+                    arg.actors += state.last_subject[1]
+                    arg.inherited = True
+                else:
+                    # the closest bare noun phrase before it: "دفع الحركة إلى الرد باستهداف …"
+                    clause_start = max([s + 1 for s in stops if s < t] + [0])
+                    before = last_unit_before(units, t, 4, stop=clause_start)
+                    if before is not None and before not in arg.recipients:
+                        arg.actors.append(before)
+            if not arg.recipients and e.event_type in NEED_RECIPIENT | {"ASSAULT"}:
+                arg.recipients += _specified(units, words, last, self.cues, space)
+        return arg
+
+    def _behind_prep(self, units, words, last, stop, preps, space) -> list[Unit]:
+        """A unit right after a word that carries the preposition as a clitic: "رحبت … بالمبادرة
+        المصرية" (ب + noun, then the nisba/genitive naming the party)."""
+        for u in units:
+            if last + 1 < u.tok_start < stop and not u.prep and not u.in_agent_phrase:
+                j = u.tok_start - 1
+                if j > last and words[j] and _prefix_prep(self._prefixes[j], space) in preps:
+                    return [u]
+        return []
+
+    # ------------------------------------------------------------------ event
+    def _event(self, doc, m: Match, toks, sent, arg: _Arg, words, space, places, speaker, stop) -> Event | None:
+        e = m.entry
+        actors = _flatten(arg.actors)
+        recipients = _flatten(arg.recipients)
+        if e.has("mutual"):
+            if not actors:
+                return None  # "وزار فرنسا وبريطانيا" with no visitor named: the visited do not meet each other
+            parties = _dedupe(actors + recipients)
+            if len({x.root or id(x) for x in parties}) < 2:
+                if not e.has("standalone"):
+                    return None
+                actors, recipients = parties, []  # "اشتباكات بين عناصر داعش": one side named
+            else:
+                actors, recipients = parties, list(parties)
+        else:
+            aroots = {x.root for x in actors if x.root}
+            recipients = [x for x in recipients if not (x.root and x.root in aroots)]
+        if not actors and not (e.has("standalone") and self.keep_unattributed):
+            return None
+        status = _status(words, m, self.cues, space)
+        specific = bool(actors) and (bool(recipients) or e.event_type not in ("ASSAULT", "COERCE", "PROTEST"))
+        if m.tense == "noun" and not specific and _near(words, m.tok, self.cues, "temporal", space, before=2):
+            return None  # "منذ اغتيال الحريري", "غداة هجوم": a time reference, coded only when who-did-what-to-whom is named
+        if not actors and m.tense == "noun" and m.definite and not _near(words, m.tok, self.cues, "light", space, 3):
+            return None  # "المظاهرات", "الهجوم" with nobody named: refers back to an act told before
+        if not actors and not recipients and m.tense == "noun" and not _concrete(words, m.tok, self.cues, space):
+            return None  # "الاعتداء", "الهجمات" with nobody named: a reference, not a report
+        if not actors and not recipients and m.tense == "present" and status == "occurred":
+            return None  # "يستهدف …" with nobody named: habitual or generic, not a report
+        if e.event_type in ("ASSAULT", "COERCE", "THREATEN") and not recipients:
+            # the attacked/raided/threatened place stands for its population or state
+            p = place_after(places, m.last, stop, target_ok=True)
+            if p is not None and p.country and p.country not in {x.root for x in actors}:
+                recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
+        if e.event_type in NEED_RECIPIENT and not recipients:
+            return None
+        trig = Span(toks[m.tok].start, toks[m.last].end, "trigger")
+        etype, mode, cameo = e.event_type, e.mode, e.cameo
+        if etype == "ASSAULT" and (m.tense == "noun" or m.last > m.tok) and any(
+                words[i] and self.cues.kind(words[i], "verbal", space) for i in range(m.last + 1, min(m.last + 3, len(words)))):
+            etype, mode, cameo = "ACCUSE", None, "111"  # "شن هجوما لاذعا على": a verbal attack
+        ev = Event(event_type=etype, trigger=trig, sentence=Span(sent.start, sent.end, "sent"),
+                   actors=actors, recipients=recipients, mode=mode, cameo=cameo, status=status)
+        # a place that is itself one of the actors ("اغتيال إسرائيل لـ…") is not where it happened
+        taken = {(x.start, x.end) for x in actors}
+        free = [(i, p, loc) for i, p, loc in places if not any(a <= p.start < b for a, b in taken)]
+        place = place_after(free, m.last, stop, e.event_type == "ASSAULT") or place_before(free, m.tok)
+        if place is not None:
+            ev.location = place.as_location()
+            ev.location["name"] = place.text if not place.name else place.name
+        if speaker is not None and speaker.tok_end <= m.tok:
+            sp = [x for x in speaker.mentions if x.root]
+            if sp and sp[0].root not in {x.root for x in actors}:
+                ev.source_says = sp[0]
+        # how sure: a named doer, else a finite past verb ("انفجرت سيارة"), else a bare noun
+        ev.confidence = 1.0 if actors and not arg.inherited else 0.9 if m.tense == "past" else 0.6
+        return ev
+
+
+# ---------------------------------------------------------------------- helpers
+@dataclass
+class _DocState:
+    group: list[str] = field(default_factory=list)  # the last compound party (≥ 2 roots)
+    last_subject: tuple[int, list[Unit]] | None = None
+    last_org: str | None = None
+
+
+def _flatten(units: list[Unit]) -> list[Mention]:
+    out: list[Mention] = []
+    for u in units:
+        out += u.mentions
+    return _dedupe(out)
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in ms:
+        k = m.root or ("?", m.start, m.end)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(m)
+    return out
+
+
+def _prefix_is(prefix: str, prep: str, space: str) -> bool:
+    return _prefix_prep(prefix, space) == prep
+
+
+def _agrees(comp_word: str, subject: list[Unit]) -> bool:
+    """أنهم/أنهما need a compound subject; أنه/أنها a single actor (or a group)."""
+    roots = {r for u in subject for r in u.roots}
+    if comp_word.endswith(("هم", "هما")):
+        return len(roots) >= 2
+    return len(roots) >= 1
+
+
+def _governed(words, t, cues: Cues, space: str) -> bool:
+    """A reporting or support verb within 3 words before (comma allowed): the noun is its object."""
+    return any(_near(words, t, cues, kind, space, before=3) for kind in ("speech", "light", "participate", "deny"))
+
+
+def _concrete(words, t, cues: Cues, space: str) -> bool:
+    """A bare event noun reports an event when something concrete goes with it: a support verb
+    ("نفذ هجوما"), an outcome verb ("أسفر عن", "أدى إلى", "وقع") or stated casualties."""
+    if _near(words, t, cues, "light", space, before=3) or _near(words, t, cues, "undergo", space, before=3):
+        return True
+    if any(w and cues.kind(w, "happen", space) for w in words):
+        return True
+    f, i = _cas.casualties([w for w in words if w])
+    return f is not None or i is not None
+
+
+def _specified(units, words, last, cues: Cues, space: str) -> list[Unit]:
+    """Recipients named after a generic one: "لكل من يدعم …، خصوصًا إيران وحزب الله"."""
+    for i in range(last + 1, len(words)):
+        if words[i] and cues.kind(words[i], "specifier", space):
+            return [u for u in units if u.tok_start > i][:1]
+    return []
+
+
+def _present_person(word: str, m: Match) -> str:
+    w = word[len(m.conj):]
+    if w.startswith("س"):
+        w = w[1:]
+    return "1" if w[:1] in ("ن", "ا") else "3"
+
+
+def _next_stop(t, last, stops, verb_positions, n) -> int:
+    nxt = [v for v in verb_positions if v > last] + [s for s in stops if s > last]
+    return min(nxt + [n, last + 16])
+
+
+def _near(words, t, cues, kind, space, before=3, after=0) -> bool:
+    lo, hi = max(0, t - before), min(len(words), t + after + 1)
+    return any(words[i] and cues.kind(words[i], kind, space) for i in range(lo, hi) if i != t)
+
+
+def _status(words, m: Match, cues: Cues, space: str) -> str:
+    t = m.tok
+    prev = [w for w in words[max(0, t - 2):t] if w]
+    if any(cues.kind(w, "negation", space) for w in prev[-2:]):
+        return "negated"
+    if any(cues.kind(w, "deny", space) for w in words[max(0, t - 10):t] if w):
+        return "denied"
+    if m.future or any(cues.kind(w, "intent", space) for w in words[max(0, t - 4):t] if w):
+        return "intended"
+    return "occurred"

@@ -1,0 +1,54 @@
+"""Cue words (data/cues.tsv): negation, denial, intent, speculation, speech, light verbs, agent
+prepositions, group anaphors — in both key spaces."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from hadath.events.lexicon import DATA, key
+
+# prepositions that mark a mention as NOT the grammatical subject/object (prefix or own word)
+PREPOSITIONS = ("على", "ضد", "مع", "بين", "إلى", "الى", "عن", "في", "لدى", "تجاه", "نحو", "عند", "حول",
+                "بحق", "أمام", "داخل", "منذ", "بعد", "قبل")
+CLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل", "وبال": "ب",
+                "ولل": "ل", "فب": "ب", "فل": "ل", "فبال": "ب", "فلل": "ل", "ك": "ك", "كال": "ك",
+                "وك": "ك", "وكال": "ك"}
+COMPLEMENTIZERS = ("أن", "إن", "ان", "بأن", "وأن")
+
+
+class Cues:
+    def __init__(self, path: Path | None = None) -> None:
+        self.by_space: dict[str, dict[str, set[str]]] = {"norm": {}, "skel": {}}
+        with open(path or DATA / "cues.tsv", encoding="utf-8") as f:
+            for row in csv.reader(f, delimiter="\t"):
+                if not row or row[0].startswith("#") or len(row) < 2:
+                    continue
+                for space in ("norm", "skel"):
+                    k = key(row[0].strip(), space)
+                    self.by_space[space].setdefault(row[1].strip(), set()).add(k)
+        for space in ("norm", "skel"):
+            d = self.by_space[space]
+            d["prep"] = {key(p, space) for p in PREPOSITIONS}
+            d["comp"] = {key(p, space) for p in COMPLEMENTIZERS}
+            d["comp_pron"] = {key(c + p, space) for c in ("أن", "إن", "بأن", "لأن")
+                              for p in ("ه", "ها", "هم", "هما", "هن")}
+
+    def kind(self, word: str, kind: str, space: str) -> bool:
+        """``word`` (in key space) is a cue of ``kind``, optionally behind a و/ف conjunction."""
+        s = self.by_space[space].get(kind, set())
+        if word in s:
+            return True
+        if len(word) > 2 and word[0] in "وف" and word[1:] in s:
+            return True
+        if kind in ("light", "participate"):  # a support masdar behind ل/ب: "لإجراء مباحثات"
+            for p in ("ل", "ب", "ول", "وب"):
+                rest = word[len(p):]
+                if word.startswith(p) and len(rest) > 2 and (rest in s or (space == "skel" and "ا" + rest in s)):
+                    return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return Cues()

@@ -1,0 +1,72 @@
+"""Within-document merging: one real event reported several times becomes one record.
+
+* In one sentence, events of one type whose parties are compatible (one side's roots contain the
+  other's, an empty side fits anything) are one event: "شنت ... عدوانا على غزة، قصفت خلاله ..."
+* Across sentences, events with the same type, actor roots and recipient roots and no conflicting
+  date are one event (codebook §3: the first, most complete mention counts, later ones add evidence).
+The first mention stays primary; later ones fill its empty fields and join ``extra_evidence``.
+"""
+from __future__ import annotations
+
+from hadath.doc import Event
+
+
+def _roots(ms) -> frozenset:
+    return frozenset(m.root if m.root else ("?", m.text) for m in ms)
+
+
+def _fits(a: frozenset, b: frozenset) -> bool:
+    return a <= b or b <= a
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    if len(_roots(other.actors)) > len(_roots(keep.actors)):
+        keep.actors = other.actors
+    if len(_roots(other.recipients)) > len(_roots(keep.recipients)):
+        keep.recipients = other.recipients
+    for f in ("date", "location", "fatalities", "injuries", "mode", "source_says"):
+        if getattr(keep, f) is None and getattr(other, f) is not None:
+            setattr(keep, f, getattr(other, f))
+    if other.sentence.start != keep.sentence.start or other.trigger.start != keep.trigger.start:
+        if all(s.start != other.sentence.start for s in keep.extra_evidence) and \
+                other.sentence.start != keep.sentence.start:
+            keep.extra_evidence.append(other.sentence)
+    keep.confidence = max(keep.confidence, other.confidence)
+
+
+def _no_self_loop(a: Event, b: Event) -> bool:
+    """Merging must not make a one-sided event act on itself (ISR→[] + []→ISR)."""
+    actors = _roots(a.actors) | _roots(b.actors)
+    recipients = _roots(a.recipients) | _roots(b.recipients)
+    return actors == recipients or not (actors & recipients)
+
+
+def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
+    out: list[tuple[Event, int]] = []
+    for ev, si in zip(events, sentence_ids):
+        target = None
+        for kept, ksi in out:
+            if kept.event_type != ev.event_type or kept.status != ev.status:
+                continue
+            if ksi == si and _fits(_roots(kept.actors), _roots(ev.actors)) and \
+                    _fits(_roots(kept.recipients), _roots(ev.recipients)) and _no_self_loop(kept, ev):
+                target = kept
+                break
+            same = _roots(kept.actors) == _roots(ev.actors) and _roots(kept.recipients) == _roots(ev.recipients)
+            dates_ok = kept.date is None or ev.date is None or kept.date[:7] == ev.date[:7]
+            if same and dates_ok and (kept.actors or kept.recipients):
+                target = kept
+                break
+            # a later, underspecified mention ("شهداء العدوان الإسرائيلي" with no victim named) of an
+            # event told just before: the earliest compatible one of the last 3 sentences
+            if si - ksi <= 3 and dates_ok and _no_self_loop(kept, ev) and (not ev.actors or not ev.recipients) and \
+                    _fits(_roots(kept.actors), _roots(ev.actors)) and \
+                    _fits(_roots(kept.recipients), _roots(ev.recipients)) and \
+                    len(_roots(kept.actors) | _roots(kept.recipients)) >= len(_roots(ev.actors) | _roots(ev.recipients)):
+                target = kept
+                break
+        if target is None:
+            out.append((ev, si))
+        else:
+            _absorb(target, ev)
+    return [e for e, _ in out]

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from hadath.events.casualties import casualties, parse_number
+
+
+def test_parse_number():
+    assert parse_number("49") == 49
+    assert parse_number("٣٦٠") == 360
+    assert parse_number("سبعة") == 7
+    assert parse_number("عشرات") is None
+
+
+def test_casualty_figures():
+    assert casualties("إلى 49 شهيدًا بينهم 17 طفلًا و4 نساء ، إضافة إلى أكثر من 360 مصابًا".split()) == (49, 360)
+    assert casualties("مقتل سبعة أشخاص وإصابة 12 آخرين".split()) == (7, 12)
+    assert casualties("في عام 2005 قتل 30 شخصا".split()) == (30, None)
+    assert casualties("استشهاد عشرات الفلسطينيين".split()) == (None, None)
+
+
+def test_eval_callback_does_nothing_for_subcommands(monkeypatch):
+    import hadath.events.evaluation as ev
+    from hadath.cli import app, eval_app
+
+    called = []
+    monkeypatch.setattr(ev, "run", lambda *a, **k: called.append(1) or {})
+
+    @eval_app.command("probe-events-test", hidden=True)
+    def _probe() -> None:
+        pass
+
+    res = CliRunner().invoke(app, ["eval", "probe-events-test"])
+    assert res.exit_code == 0 and called == []
+    res = CliRunner().invoke(app, ["eval", "--only", "seeds"])
+    assert res.exit_code == 0 and called == [1]

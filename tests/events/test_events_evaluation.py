@@ -1,0 +1,25 @@
+"""The evaluation bridge: the reference scorer run as a subprocess, GSR rows and roles."""
+from __future__ import annotations
+
+import json
+
+from hadath.events.evaluation import _main, gsr_rows, score
+
+
+def test_scoring_gold_against_itself_is_perfect(shared):
+    gold = [json.loads(line) for line in open(shared / "gold" / "seeds.jsonl", encoding="utf-8") if line.strip()]
+    res = score(shared, gold)
+    assert res["exact_f1"] == 1.0 and res["gold"] == len(gold)
+    res = score(shared, gold[:-3])
+    assert res["exact_r"] < 1.0 and res["exact_p"] == 1.0
+
+
+def test_gsr_rows_leave_out_ambiguous(shared):
+    rows = gsr_rows(shared, "PROTEST")
+    assert rows and all(r["label"] in ("yes", "easy no", "difficult no") for r in rows)
+
+
+def test_gsr_roles_keep_only_country_codes():
+    assert _main({"main": "ISR", "role": "MIL"}) == "ISR"
+    assert _main({"main": "PSE"}) == "PSE"
+    assert _main({"main": "IMG"}) is None and _main({"main": "None"}) is None and _main("UNKNOWN") is None

@@ -5,14 +5,14 @@ under each event type).  The manual's summary table lists SANCTION under verbal 
 SANCTION section itself says MATERIAL CONFLICT, as does the issue brief; we follow the section.
 
 Weight: the Goldstein score of the event's CAMEO code, or of its parent code when the sub-code is not in
-the table (goldstein_table, derived from cameo-codes.csv);
+the table (hadath.store's shipped cameo_goldstein.tsv, derived from cameo-codes.csv);
 when the CAMEO code is missing or unknown, the PLOVER score of the (type, mode) pair, else of the type
 (PLOVER manual, table "PLOVER conflict–cooperation scores").  The manual prints +3 for plain ACCUSE,
 an evident sign slip (all its modes are −2 … −3.5, the older table had −2.0): we use −3.
 """
 from __future__ import annotations
 
-from hadath.network.goldstein_table import GOLDSTEIN
+from hadath.store.codes import cameo_lookup
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
@@ -72,10 +72,9 @@ def is_cooperation(event_type: str | None) -> bool:
 
 def goldstein(cameo: str | None, event_type: str | None, mode: str | None = None) -> float:
     """Weight of one event: CAMEO Goldstein, else PLOVER (type, mode) score, else type score, else 0."""
-    code = (cameo or "").strip()
-    for key in (code, code[:3], code[:2]) if code else ():  # unknown sub-code: its parent (as ICEWS, hadath.store)
-        if key in GOLDSTEIN:
-            return GOLDSTEIN[key]
+    score, _ = cameo_lookup((cameo or "").strip())  # unknown sub-code: its parent, as ICEWS does
+    if score is not None:
+        return score
     etype = (event_type or "").upper()
     key = (etype, (mode or "").strip().lower().replace("_", "-"))
     if key in PLOVER_MODE_SCORE:

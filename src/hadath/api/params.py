@@ -7,17 +7,11 @@ from enum import Enum
 from fastapi import HTTPException, Path, Query
 
 from hadath.network.scores import PLOVER_TYPES
+from hadath.network.dyads import Window  # noqa: F401  (re-exported for the routes)
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,64}$"
 
 EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # the 16 PLOVER types
-
-
-class Window(str, Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
 
 
 class Status(str, Enum):

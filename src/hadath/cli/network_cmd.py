@@ -8,15 +8,9 @@ from enum import Enum
 from pathlib import Path
 
 import typer
+from hadath.network.dyads import Window
 
 DEFAULT_DB = "hadath.duckdb"
-
-
-class Window(str, Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
 
 
 class Format(str, Enum):

@@ -8,6 +8,8 @@ The date of an interaction is the event's `date_start`, else the article's publi
 """
 from __future__ import annotations
 
+from enum import Enum
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -17,6 +19,8 @@ import pandas as pd
 from hadath.network.scores import QUAD_CLASS, goldstein
 
 WINDOWS = ("day", "week", "month", "year")
+# the same choices as an Enum, for the CLI and the API to validate against
+Window = Enum("Window", {w: w for w in WINDOWS}, type=str)
 DEFAULT_STATUSES = ("occurred", "intended")
 
 _SQL = """

@@ -16,3 +16,9 @@ def test_meeting_with_a_counterpart_is_a_mutual_consult_between_both_states():
 def test_phone_call_with_a_counterpart_is_consult_by_phone():
     assert ("CONSULT", "phone", ["FRA", "IRN"], ["FRA", "IRN"]) in _dyads(
         "اتصل الرئيس الفرنسي بنظيره الإيراني هاتفيا امس.")
+
+
+def test_object_noun_owned_by_an_actor_makes_that_actor_the_target():
+    # "مواقع لحركة حماس": the positions belong to Hamas, so Hamas is what was struck
+    assert ("ASSAULT", None, ["ISR"], ["HAMAS"]) in [
+        (t, None, a, r) for t, _, a, r in _dyads("قصفت الطائرات الإسرائيلية مواقع لحركة حماس في غزة.")]

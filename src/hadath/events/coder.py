@@ -254,6 +254,12 @@ class EventCoder:
                 o = first_unit_after(units, after, 4, stop=stop)
                 if o is not None and o is not subj:
                     arg.recipients.append(o)
+                elif o is None:
+                    # "قصفت مواقع لحركة حماس": the object noun belongs to the actor behind ل
+                    owner = [u for u in units if u.prep == "ل" and after < u.tok_start <= after + 2
+                             and u.tok_start < stop and u is not subj]
+                    if owner and any(words[i] for i in range(after, owner[0].tok_start)):
+                        arg.recipients.append(owner[0])
             if not arg.recipients and preps:
                 arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
                     self._behind_prep(units, words, last, stop, preps, space)

@@ -19,8 +19,11 @@ def test_casualty_figures():
     assert casualties("استشهاد عشرات الفلسطينيين".split()) == (None, None)
 
 
-def test_eval_callback_does_nothing_for_subcommands(monkeypatch):
+def test_eval_callback_does_nothing_for_subcommands(monkeypatch, tmp_path):
     import hadath.events.evaluation as ev
+
+    (tmp_path / "codebook.md").write_text("stand-in shared folder\n")  # run() is replaced below
+    monkeypatch.setenv("HADATH_SHARED", str(tmp_path))
     from hadath.cli import app, eval_app
 
     called = []

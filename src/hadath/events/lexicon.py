@@ -233,11 +233,24 @@ class Lexicon:
     def __init__(self, path: Path | None = None) -> None:
         self.entries = load_entries(path)
         self.tables = {s: build_tables(self.entries, s) for s in ("norm", "skel")}
+        self._cache: dict[str, dict[str, tuple[list, list]]] = {"norm": {}, "skel": {}}
         # each multiword entry's following words, as noun tables of their own
         self.rest_tables = {s: {id(e): [build_tables([Entry("|".join(ws), "N", "", None, None, frozenset())], s)
                                         for ws in e.rest]
                                 for e in self.entries if e.rest}
                             for s in ("norm", "skel")}
+
+    def _readings(self, w: str, space: str) -> tuple[list, list]:
+        """Verb and noun readings of one word, memoized: news vocabulary repeats, affix analysis is
+        the coder's hottest loop, and a word's readings depend on nothing but the word."""
+        cache = self._cache[space]
+        r = cache.get(w)
+        if r is None:
+            if len(cache) > 200_000:  # bound memory on endless streams
+                cache.clear()
+            t = self.tables[space]
+            r = cache[w] = (analyse_verb(w, t), list(analyse_noun(w, t)))
+        return r
 
     def match(self, words: list[str], space: str) -> list[Match]:
         """Trigger matches over a list of words already in key space ``space``.
@@ -245,14 +258,12 @@ class Lexicon:
         Multiword entries win over the single words they cover; a bare form that is both a verb
         and a verbal noun (دعم، قصف) is read as the noun — the masdar is far more frequent.
         """
-        t = self.tables[space]
         found: list[Match] = []
         covered: set[int] = set()
         for i, w in enumerate(words):
             if not w or len(w) < 2:
                 continue
-            verbs = analyse_verb(w, t)
-            nouns = analyse_noun(w, t)
+            verbs, nouns = self._readings(w, space)
             # multiword first
             for e, tense, fut, conj, suf in verbs:
                 if e.rest:

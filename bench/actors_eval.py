@@ -22,7 +22,7 @@ from collections import Counter
 
 from hadath.actors import ActorTagger, load_kb
 from hadath.doc import Doc
-from hadath.shared import require_shared
+from hadath.shared import reference_degrade, require_shared
 from hadath.text.pipe import annotate_text
 
 
@@ -127,10 +127,7 @@ def load_times() -> None:
 
 
 def seeds(shared) -> None:
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("degrade", shared / "tools" / "degrade.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    degrade = reference_degrade(shared)
     tagger = ActorTagger(use_ner=False)
     gold: dict[str, set[str]] = {}
     for line in (shared / "gold" / "seeds.jsonl").read_text().splitlines():
@@ -139,7 +136,7 @@ def seeds(shared) -> None:
     for line in (shared / "seeds" / "meta.jsonl").read_text().splitlines():
         meta = json.loads(line)
         raw = (shared / meta["file"]).read_text(encoding="utf-8")
-        for variant, text in (("raw", raw), ("degraded", mod.degrade(raw))):
+        for variant, text in (("raw", raw), ("degraded", degrade(raw))):
             doc = tagger(annotate_text(Doc(text=text)))
             missing = gold[meta["doc_id"]] - {m.root for m in doc.mentions}
             print(f"seed {meta['doc_id']} {variant:8s}: {len(doc.mentions)} mentions, gold actors "

@@ -26,3 +26,15 @@ def require_shared() -> Path:
     if d is None:
         raise SystemExit("hadath: ../shared not found (set HADATH_SHARED to the folder with codebook.md)")
     return d
+
+
+def reference_degrade(shared: Path):
+    """The reference ``degrade(text)`` of ../shared/tools/degrade.py, loaded from its file (it is
+    not a package), so every evaluation degrades text exactly as the gold data was degraded."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hadath_reference_degrade", shared / "tools" / "degrade.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module.degrade

@@ -2,26 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 
 import pytest
 
 from hadath.actors import ActorTagger
 from hadath.doc import Doc
+from hadath.shared import reference_degrade
 from hadath.text.pipe import annotate_text
-
-
-def _degrade(shared):
-    spec = importlib.util.spec_from_file_location("degrade", shared / "tools" / "degrade.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.degrade
 
 
 @pytest.mark.parametrize("variant", ["raw", "degraded"])
 def test_seed_gold_actors_found(shared, variant):
-    degrade = _degrade(shared)
+    degrade = reference_degrade(shared)
     tagger = ActorTagger(use_ner=False)
     gold: dict[str, set[str]] = {}
     for line in (shared / "gold" / "seeds.jsonl").read_text().splitlines():

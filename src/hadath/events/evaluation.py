@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import subprocess
 import sys
@@ -19,18 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from hadath.pipeline import Pipeline
-
-
-def _degrader(shared: Path):
-    spec = importlib.util.spec_from_file_location("hadath_degrade", shared / "tools" / "degrade.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod.degrade
+from hadath.shared import reference_degrade
 
 
 def seed_records(shared: Path, pipeline: Pipeline, degraded: bool = False) -> list[dict[str, Any]]:
-    degrade = _degrader(shared) if degraded else None
+    degrade = reference_degrade(shared) if degraded else None
     records = []
     with open(shared / "seeds" / "meta.jsonl", encoding="utf-8") as f:
         for line in f:

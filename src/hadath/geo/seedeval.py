@@ -20,7 +20,7 @@ from hadath.geo.eventplace import resolve_event_place
 from hadath.geo.gazetteer import _km, get_gazetteer
 from hadath.geo.tagger import PlaceTagger
 from hadath.pipeline import parse_date
-from hadath.shared import require_shared
+from hadath.shared import reference_degrade, require_shared
 from hadath.text import skeleton_key
 
 
@@ -147,12 +147,9 @@ def degraded_agreement(n_docs: int = 300) -> dict[str, float]:
     """Tag every 50th SaudiNewsNet article raw and degraded (../shared/tools/degrade.py, the seed-000
     form) and count how many raw finds the degraded run repeats (places by name, word-dates by rule)."""
     import gzip
-    import importlib.util
     from collections import Counter
     shared = require_shared()
-    spec = importlib.util.spec_from_file_location("degrade", shared / "tools/degrade.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    degrade = reference_degrade(shared)
     tagger, numeric = PlaceTagger(), {"numeric", "numeric_hijri", "year", "year_hijri"}
     tot = Counter()
     with gzip.open(shared / "data/news/saudinewsnet-2015.jsonl.gz", "rt", encoding="utf-8") as f:
@@ -160,7 +157,7 @@ def degraded_agreement(n_docs: int = 300) -> dict[str, float]:
             if i % 50 != 3:
                 continue
             text = json.loads(line).get("content") or ""
-            a, b = tagger(Doc(text)), tagger(Doc(mod.degrade(text)))
+            a, b = tagger(Doc(text)), tagger(Doc(degrade(text)))
             pa, pb = Counter(p.name for p in a.places), Counter(p.name for p in b.places)
             da = Counter(t.rule for t in find_dates(a) if t.rule not in numeric)  # digits vanish when degraded
             db = Counter(t.rule for t in find_dates(b))

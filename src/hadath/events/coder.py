@@ -27,6 +27,7 @@ _PRONOMINAL_PRES = {"ان", "ون", "ين", "ا", "وا", "و", "ن"}
 # without a recipient)
 NEED_RECIPIENT = {"SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "AID"}
 STOPS = {".", "؛", ";", "!", "؟", "?", ":"}
+GENERIC_VICTIM = "CVL"  # the knowledge base's root for civilians of no stated nationality
 
 
 @dataclass
@@ -129,12 +130,19 @@ class EventCoder:
             if m.tense != "noun" and t >= 2 and words[t - 1] == key("من", space) and \
                     words[t - 2].endswith(key("كل", space)):
                 continue  # "لكل من يدعم …": whoever does it — generic, not an event
-            if m.tense == "noun" and _near(words, t, cues, "prevent", space, before=2):
-                continue  # "إحباط الهجمات": a foiled or prevented act did not happen
+            if m.tense == "noun" and _near(words, t, cues, "prevent", space, before=3):
+                continue  # "إحباط الهجمات", "إحباط عملية لخطف": a foiled or prevented act did not happen
             if m.tense == "noun" and _near(words, t, cues, "topic", space, before=2):
                 continue  # "التحقيق في اغتيال …", "حول الهجوم": the act is a topic, reported elsewhere
             if m.tense != "noun" and t >= 1 and cues.kind(words[t - 1], "relative", space):
                 continue  # "الهجوم الذي استهدف …": a relative clause describes, it reports nothing new
+            if e.event_type == "ASSAULT" and any(w and cues.kind(w, "aggregate", space)
+                                                 for w in words[last + 1:min(stop, last + 8)]):
+                continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
+            if e.has("crowd") and not any(w and cues.kind(w, "crowd", space) for w in words):
+                continue  # "مسيرة نجاحه", "تظاهرة المسرح": a career or a festival, not a march
+            if e.has("figurative") and _near(words, last, cues, "figurative", space, before=last - t + 1, after=3):
+                continue  # "انفجرت فضيحة", "أصاب القادة قلق", "تفجر العنف": not violence
             arg = self._arguments(m, units, words, stops, verb_positions, stop, space, current, state,
                                   si, consumed, matches)
             if arg is None:
@@ -354,6 +362,12 @@ class EventCoder:
             else:
                 actors, recipients = parties, list(parties)
         else:
+            if e.event_type == "ASSAULT":
+                # civilians are on the receiving end of violence: "قتل 5 أشخاص", passive or masdar,
+                # may put them where a subject would stand
+                victims = [x for x in actors if x.sector == "CVL" and x.type == "POP"]
+                actors = [x for x in actors if x not in victims]
+                recipients = victims + [x for x in recipients if x not in victims]
             aroots = {x.root for x in actors if x.root}
             recipients = [x for x in recipients if not (x.root and x.root in aroots)]
         if not actors and not (e.has("standalone") and self.keep_unattributed):
@@ -362,8 +376,13 @@ class EventCoder:
         specific = bool(actors) and (bool(recipients) or e.event_type not in ("ASSAULT", "COERCE", "PROTEST"))
         if m.tense == "noun" and not specific and _near(words, m.tok, self.cues, "temporal", space, before=2):
             return None  # "منذ اغتيال الحريري", "غداة هجوم": a time reference, coded only when who-did-what-to-whom is named
-        if not actors and m.tense == "noun" and m.definite and not _near(words, m.tok, self.cues, "light", space, 3):
-            return None  # "المظاهرات", "الهجوم" with nobody named: refers back to an act told before
+        if m.tense == "noun" and m.definite and (
+                (not actors and not _near(words, m.tok, self.cues, "light", space, 3)) or
+                (actors and e.has("standalone") and not _concrete(words, m.tok, self.cues, space))):
+            # "المظاهرات", "الهجوم": violence or protest named with the article refers back to an act
+            # told before — unless something concrete (a support or outcome verb, casualties) makes
+            # this sentence its report
+            return None
         if not actors and not recipients and m.tense == "noun" and not _concrete(words, m.tok, self.cues, space):
             return None  # "الاعتداء", "الهجمات" with nobody named: a reference, not a report
         if not actors and not recipients and m.tense == "present" and status == "occurred":
@@ -375,10 +394,15 @@ class EventCoder:
                 recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
+        if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
+                and not actors and m.tense != "past" and _cas.casualties([w for w in words if w]) == (None, None):
+            # "تخطف الأطفال", "قتل النساء", "الهجمات على المدنيين": violence against unnamed civilians,
+            # by no one named, in a noun or the present tense is habitual or generic — a report has a
+            # finite past verb or a count of victims
+            return None
         trig = Span(toks[m.tok].start, toks[m.last].end, "trigger")
         etype, mode, cameo = e.event_type, e.mode, e.cameo
-        if etype == "ASSAULT" and (m.tense == "noun" or m.last > m.tok) and any(
-                words[i] and self.cues.kind(words[i], "verbal", space) for i in range(m.last + 1, min(m.last + 3, len(words)))):
+        if etype == "ASSAULT" and _verbal_attack(m, words, actors, self.cues, space):
             etype, mode, cameo = "ACCUSE", None, "111"  # "شن هجوما لاذعا على": a verbal attack
         ev = Event(event_type=etype, trigger=trig, sentence=Span(sent.start, sent.end, "sent"),
                    actors=actors, recipients=recipients, mode=mode, cameo=cameo, status=status)
@@ -450,6 +474,27 @@ def _concrete(words, t, cues: Cues, space: str) -> bool:
         return True
     f, i = _cas.casualties([w for w in words if w])
     return f is not None or i is not None
+
+
+def _verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str) -> bool:
+    """An "attack" that is words, not force: qualified as verbal ("هجوما لاذعا"), or launched by a
+    person ("شن عباس هجوما على حماس", "صعد ماكين من هجومه", "هجوم له على") with no weapon and no
+    casualties in the sentence."""
+    if not (m.tense == "noun" or m.last > m.tok):
+        return False
+    after = range(m.last + 1, min(m.last + 3, len(words)))
+    if any(words[i] and cues.kind(words[i], "verbal", space) for i in after):
+        return True
+    if not m.entry.has("verbal"):
+        return False
+    own = m.last + 1 < len(words) and words[m.last + 1] in {key(w, space) for w in ("له", "لها")}
+    by_person = bool(actors) and all(a.type == "PER" for a in actors)
+    if not (own or by_person or words[m.last].endswith(key("ه", space))):
+        return False
+    if any(w and cues.kind(w, "weapon", space) for w in words):
+        return False
+    f, i = _cas.casualties([w for w in words if w])
+    return f is None and i is None
 
 
 def _specified(units, words, last, cues: Cues, space: str) -> list[Unit]:

@@ -15,6 +15,9 @@ CLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "�
                 "ولل": "ل", "فب": "ب", "فل": "ل", "فبال": "ب", "فلل": "ل", "ك": "ك", "كال": "ك",
                 "وك": "ك", "وكال": "ك"}
 COMPLEMENTIZERS = ("أن", "إن", "ان", "بأن", "وأن")
+# cue kinds that are nouns, so they may carry the article or a clitic preposition
+_NOUN_KINDS = frozenset({"topic", "prevent", "weapon", "figurative"})
+_NOUN_PROCLITICS = ("وبال", "ولل", "وال", "بال", "لل", "ال", "وب", "ول", "ب", "ل")
 
 
 class Cues:
@@ -41,6 +44,10 @@ class Cues:
             return True
         if len(word) > 2 and word[0] in "وف" and word[1:] in s:
             return True
+        if kind in _NOUN_KINDS:  # a noun cue behind the article or a clitic preposition: "بالأسلحة"
+            for p in _NOUN_PROCLITICS:
+                if word.startswith(p) and len(word) - len(p) > 2 and word[len(p):] in s:
+                    return True
         if kind in ("light", "participate"):  # a support masdar behind ل/ب: "لإجراء مباحثات"
             for p in ("ل", "ب", "ول", "وب"):
                 rest = word[len(p):]

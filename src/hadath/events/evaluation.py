@@ -4,7 +4,8 @@
   ../shared/tools/score_events.py (run as a subprocess, never copied): exact and type+dyad F1;
 * seeds-degraded: the same after ../shared/tools/degrade.py (no hamza/ة/ى/digits/punctuation);
 * gsr: sentence-level ASSAULT and PROTEST detection on the Arabic event GSR development half
-  (a sentence is "yes" when the coder emits an event of that type from it; "ambiguous" rows are left
+  (a sentence is "yes" when the coder emits an event of that type with status "occurred" from it;
+  "ambiguous" rows are left
   out; "easy no"/"difficult no" are negatives), plus actor accuracy on its spans files.
 """
 from __future__ import annotations
@@ -68,7 +69,8 @@ def gsr_detection(shared: Path, pipeline: Pipeline, event_type: str, limit: int 
     errors: list[tuple[str, str, str]] = []
     for r in rows:
         doc = pipeline(r["text"], doc_id=r["id"])
-        evs = [e for e in doc.events if e.event_type == event_type]
+        # a planned, denied or negated act is coded (with its status) but is not a report that it happened
+        evs = [e for e in doc.events if e.event_type == event_type and e.status == "occurred"]
         events_by_id[r["id"]] = evs
         gold = r["label"] == "yes"
         pred = bool(evs)

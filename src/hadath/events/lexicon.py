@@ -29,6 +29,11 @@ NOUN_PRE = ("", "ب", "ل", "ك")
 NOUN_SUF = ("", "ات", "ا", "ين", "ان", "ه", "ها", "هم", "هما", "ي", "نا", "كم", "يه", "يها")
 _CLEARLY_VERBAL = frozenset({"ت", "تا", "وا", "تم", "نا"})
 PRON = ("", "ه", "ها", "هم", "هما", "نا", "كم", "ي")
+# words after which an ambiguous bare form (قتل: "killing" or "was killed") can only be a verb: a
+# relative pronoun opens a relative clause ("المذبحة التي قتل فيها"), and قد/لقد/حيث/عندما/حين are
+# followed by a clause, never by a bare verbal noun
+VERB_CONTEXT = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "قد", "لقد", "حيث",
+                "عندما", "حين", "حينما")
 
 
 def key(s: str, space: str) -> str:
@@ -117,7 +122,14 @@ def build_tables(entries: list[Entry], space: str) -> Tables:
         if e.pos == "V":
             past, _, pres = e.form.partition("/")
             for p in past.split("|"):
-                t.past.setdefault(key(p, space), []).append(e)
+                k = key(p, space)
+                stems = [k]
+                if k.endswith(("ى", "ي")) and len(k) > 3:
+                    # a defective verb drops its last letter before ت/وا (اعتدى → اعتدت، اعتدوا) and
+                    # writes ي before ن/نا/تم (اعتدينا); the skeleton has dropped ى already
+                    stems += [k[:-1], k[:-1] + "ي"]
+                for stem in dict.fromkeys(stems):
+                    t.past.setdefault(stem, []).append(e)
             for p in filter(None, pres.split("|")):
                 k = key(p, space)
                 if k.startswith("ي"):
@@ -239,6 +251,7 @@ class Lexicon:
                                         for ws in e.rest]
                                 for e in self.entries if e.rest}
                             for s in ("norm", "skel")}
+        self._verb_context = {s: {key(w, s) for w in VERB_CONTEXT} for s in ("norm", "skel")}
 
     def _readings(self, w: str, space: str) -> tuple[list, list]:
         """Verb and noun readings of one word, memoized: news vocabulary repeats, affix analysis is
@@ -282,8 +295,12 @@ class Lexicon:
             single_v = [v for v in verbs if not v[0].rest]
             single_n = [n for n in nouns if not n[0].rest]
             noun_forms = {n[0].event_type for n in single_n}
+            # … and a nominative plural right after it is its subject, never a genitive: "قتل مسلحون"
+            verb_context = (i > 0 and words[i - 1] in self._verb_context[space]) or (
+                i + 1 < len(words) and len(words[i + 1]) > 4 and words[i + 1].endswith("ون"))
             for e, tense, fut, conj, suf in single_v:
-                if e.event_type in noun_forms and tense == "past" and suf not in _CLEARLY_VERBAL:
+                if e.event_type in noun_forms and tense == "past" and suf not in _CLEARLY_VERBAL \
+                        and not verb_context:
                     continue  # a form that is also a verbal noun (دعم، دعوة): the noun reading wins
                 found.append(Match(e, i, i, tense, fut, conj, suf))
                 break

@@ -1,0 +1,76 @@
+"""Background, reference and figurative mentions of violence and protest are not reports of an event.
+
+Each case is paired with a report that must still be coded, so a rule that simply drops everything
+fails here too.  Sentences are written for these tests.
+"""
+from __future__ import annotations
+
+from test_events_coder import code
+
+
+def types(text: str) -> list[str]:
+    return [e.event_type for e in code(text).events]
+
+
+def test_a_crime_or_suspicion_about_an_act_is_a_topic():
+    assert "ASSAULT" not in types("وتنظر المحكمة الدولية في جريمة اغتيال الوزير السابق.")
+    assert "ASSAULT" not in types("واعتقلت الشرطة رجلا يشتبه في تورطه بالوقوف وراء اغتيال القاضي.")
+    assert "ASSAULT" in types("اغتالت إسرائيل زياد النخالة أمس في وسط المدينة.")
+
+
+def test_a_toll_counted_since_a_date_is_a_statistic():
+    assert "ASSAULT" not in types("وقتل 40 صحافيا منذ بداية الحرب قبل خمسة أعوام.")
+    assert "ASSAULT" in types("وقتل 4 صحافيين أمس في انفجار عبوة ناسفة.")
+
+
+def test_relative_clause_verb_describes_an_earlier_act():
+    # bare قتل after التي is the passive verb, so the relative-clause rule applies
+    assert "ASSAULT" not in types("وعرض الفيلم قصة المجزرة التي قتل فيها عشرات المدنيين.")
+    assert "ASSAULT" in types("قتل 12 مدنيا في قصف على السوق أمس.")
+
+
+def test_figurative_explosions_and_afflictions():
+    assert "ASSAULT" not in types("انفجرت فضيحة جديدة في وجه رئيس الوزراء.")
+    assert "ASSAULT" not in types("أصاب القادة قلق بالغ من القرار.")
+    assert "ASSAULT" in types("انفجرت سيارة مفخخة قرب مقر الشرطة وأصيب عشرة أشخاص.")
+
+
+def test_a_politicians_attack_is_verbal():
+    d = code("شن أرييل شارون هجوما له على حماس في خطاب أمام البرلمان.")
+    assert [e.event_type for e in d.events] == ["ACCUSE"]
+    d = code("شن مسلحون هجوما بالصواريخ على حماس أمس.")
+    assert [e.event_type for e in d.events] == ["ASSAULT"]
+
+
+def test_a_foiled_plot_did_not_happen():
+    assert "ASSAULT" not in types("أعلنت الشرطة إحباط عملية كبيرة لخطف جنود.")
+
+
+def test_a_definite_reference_needs_something_concrete():
+    assert "ASSAULT" not in types("وقالت حماس إن الاعتداء على القرية مرفوض.")
+    assert "ASSAULT" in types("وأسفر الهجوم على القرية عن مقتل ثلاثة أشخاص.")
+
+
+def test_march_and_festival_senses_need_a_crowd():
+    assert "PROTEST" not in types("ويأمل المنتخب مواصلة مسيرة نجاحه في البطولة.")
+    assert "PROTEST" in types("وخرجت مسيرة حاشدة في غزة أمس رفع فيها المتظاهرون الأعلام.")
+
+
+def test_defective_verbs_inflect():
+    from hadath.events.lexicon import default_lexicon, key
+    lx = default_lexicon()
+    for w in ("اعتدت", "اعتدوا", "اعتدينا"):
+        assert [m.entry.form for m in lx.match([key(w, "norm")], "norm")] == ["اعتدى/يعتدي"], w
+
+
+def test_unnamed_civilians_are_victims_and_unnamed_gunmen_are_doers():
+    from hadath.pipeline import Pipeline
+    doc = Pipeline()("قتل 5 أشخاص في انفجار سيارة مفخخة. وخطف مسلحون أربعة مهندسين أمس.")
+    got = [(e.event_type, [m.root for m in e.actors], [m.root for m in e.recipients]) for e in doc.events]
+    assert ("ASSAULT", [], ["CVL"]) in got
+    assert ("ASSAULT", ["UAF"], ["CVL"]) in got
+
+
+def test_habitual_violence_against_unnamed_civilians_is_not_a_report():
+    from hadath.pipeline import Pipeline
+    assert not Pipeline()("وتقول القصة إن الساحرة تخطف الأطفال.").events

@@ -65,6 +65,7 @@ def gsr_detection(shared: Path, pipeline: Pipeline, event_type: str, limit: int 
     if limit:
         rows = rows[:limit]
     tp = fp = fn = tn = 0
+    fp_clear = 0  # false positives among "easy no" rows only (no annotator accepted them)
     events_by_id: dict[str, list] = {}
     errors: list[tuple[str, str, str]] = []
     for r in rows:
@@ -76,6 +77,7 @@ def gsr_detection(shared: Path, pipeline: Pipeline, event_type: str, limit: int 
         pred = bool(evs)
         tp += gold and pred
         fp += (not gold) and pred
+        fp_clear += r["label"] == "easy no" and pred
         fn += gold and not pred
         tn += (not gold) and not pred
         if gold != pred:
@@ -83,8 +85,13 @@ def gsr_detection(shared: Path, pipeline: Pipeline, event_type: str, limit: int 
     p = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+    # diagnostic: "yes" (all annotators accepted) against "easy no" (none did), leaving out the
+    # "difficult no" rows that some annotators accepted
+    p_clear = tp / (tp + fp_clear) if tp + fp_clear else 0.0
+    f1_clear = 2 * p_clear * rec / (p_clear + rec) if p_clear + rec else 0.0
     return ({"type": event_type, "sentences": len(rows), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-             "p": p, "r": rec, "f1": f1}, {"events": events_by_id, "errors": errors})
+             "p": p, "r": rec, "f1": f1, "fp_clear": fp_clear, "p_clear": p_clear, "f1_clear": f1_clear},
+            {"events": events_by_id, "errors": errors})
 
 
 def _main(role: Any) -> str | None:
@@ -167,4 +174,7 @@ def format_report(res: dict[str, Any]) -> str:
             lines.append(f"GSR {t.upper():<8} n={r['sentences']:<5} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}"
                          f"   (tp {r['tp']} fp {r['fp']} fn {r['fn']})   actor acc: source {a['source_acc']:.2f}"
                          f" (n={a['source_n']}) target {a['target_acc']:.2f} (n={a['target_n']})")
+            lines.append(f"    {'':<8} yes vs easy-no only: P={r['p_clear']:.3f} F1={r['f1_clear']:.3f} "
+                         f"(fp {r['fp_clear']}; {r['fp'] - r['fp_clear']} of the fp are 'difficult no' rows "
+                         f"some annotators accepted)")
     return "\n".join(lines)

@@ -74,3 +74,8 @@ def test_unnamed_civilians_are_victims_and_unnamed_gunmen_are_doers():
 def test_habitual_violence_against_unnamed_civilians_is_not_a_report():
     from hadath.pipeline import Pipeline
     assert not Pipeline()("وتقول القصة إن الساحرة تخطف الأطفال.").events
+
+
+def test_violence_anchored_in_time_and_place_is_a_report_without_named_parties():
+    assert "ASSAULT" in types("وفي بيروت، وقع هجوم على سوق شعبي صباح أمس.")
+    assert "ASSAULT" not in types("وفي بيروت، وقع هجوم على سوق شعبي.")

@@ -56,6 +56,7 @@ class EventCoder:
         # per-document scratch (one coder codes one document at a time; not shared across threads)
         self._space = space
         self._starts = [t.start for t in doc.tokens]
+        self._anchored: set[int] = set()  # ids of events whose clause names a time (أمس، اليوم، الخميس)
         sentences = doc.sentences or [Span(0, len(doc.text), "sent")]
         state = _DocState()
         events: list[tuple[Event, int]] = []
@@ -65,9 +66,11 @@ class EventCoder:
         attach_casualties(doc, sentences, events)
         # violence with neither a named target nor stated casualties is too often a reference to
         # violence ("the attacks", "was killed" in a biography) rather than a report of it
+        # … unless the sentence anchors it in time and place ("ووقع الهجوم فجر أمس في منطقة …")
         events = [(e, si) for e, si in events
                   if e.event_type != "ASSAULT" or e.recipients or e.fatalities or e.injuries
-                  or (e.mode == "explosives" and e.confidence >= 0.9)]
+                  or (e.mode == "explosives" and e.confidence >= 0.9)
+                  or (id(e) in self._anchored and e.location is not None)]
         attach_dates(doc, events, sentences)
         inherit_places(events)
         doc.events = merge_events([e for e, _ in events], [si for _, si in events])
@@ -417,6 +420,8 @@ class EventCoder:
             sp = [x for x in speaker.mentions if x.root]
             if sp and sp[0].root not in {x.root for x in actors}:
                 ev.source_says = sp[0]
+        if any(w and self.cues.kind(w, "anchor", space) for w in words[max(0, m.tok - 6):stop + 4]):
+            self._anchored.add(id(ev))
         # how sure: a named doer, else a finite past verb ("انفجرت سيارة"), else a bare noun
         ev.confidence = 1.0 if actors and not arg.inherited else 0.9 if m.tense == "past" else 0.6
         return ev

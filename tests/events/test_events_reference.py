@@ -79,3 +79,9 @@ def test_habitual_violence_against_unnamed_civilians_is_not_a_report():
 def test_violence_anchored_in_time_and_place_is_a_report_without_named_parties():
     assert "ASSAULT" in types("وفي بيروت، وقع هجوم على سوق شعبي صباح أمس.")
     assert "ASSAULT" not in types("وفي بيروت، وقع هجوم على سوق شعبي.")
+
+
+def test_a_protest_addresses_whom_the_protesters_demand_from():
+    d = code("وتظاهر آلاف الفلسطينيين في غزة أمس مطالبين إسرائيل برفع الحصار.")
+    protests = [e for e in d.events if e.event_type == "PROTEST"]
+    assert protests and [m.root for m in protests[0].recipients] == ["ISR"]

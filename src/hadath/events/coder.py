@@ -337,6 +337,8 @@ class EventCoder:
                         arg.actors.append(before)
             if not arg.recipients and e.event_type in NEED_RECIPIENT | {"ASSAULT"}:
                 arg.recipients += _specified(units, words, last, self.cues, space)
+        if e.event_type == "PROTEST" and not arg.recipients:
+            arg.recipients += _protest_target(units, words, last, arg.actors, self.cues, space)
         return arg
 
     def _behind_prep(self, units, words, last, stop, preps, space) -> list[Unit]:
@@ -479,6 +481,18 @@ def _concrete(words, t, cues: Cues, space: str) -> bool:
         return True
     f, i = _cas.casualties([w for w in words if w])
     return f is not None or i is not None
+
+
+def _protest_target(units, words, last: int, actors, cues: Cues, space: str) -> list[Unit]:
+    """Whom a protest addresses, when no preposition of the trigger names it: the first party after a
+    demand or denunciation word later in the sentence ("مطالبين الحكومة التركية بالتدخل",
+    "شعارات معادية للرئيس الإيراني", "للتنديد بإعدام …")."""
+    for i in range(last + 1, len(words)):
+        if words[i] and cues.kind(words[i], "protest_target", space):
+            after = [u for u in units if i < u.tok_start <= i + 3 and u not in actors]
+            if after:
+                return after[:1]
+    return []
 
 
 def _verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str) -> bool:

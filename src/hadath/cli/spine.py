@@ -24,6 +24,17 @@ from hadath.pipeline import parse_date
 INPUTS_HELP = ("Files (.txt .html .jsonl .jsonl.gz .csv), folders (read recursively) or - for stdin.")
 DB_HELP = "DuckDB database file."
 
+# options several commands share, declared once so their flags and help stay the same
+DB_OPTION = typer.Option(Path("hadath.duckdb"), "--db", help=DB_HELP)
+SOURCE_OPTION = typer.Option(None, "--source", help="Source name for inputs without one.")
+WORKERS_OPTION = typer.Option(1, "--workers", "-w", help="Processes to run the pipeline on (Dask).")
+# the event filters of `hadath events` and `hadath export`
+ACTOR_FILTER = typer.Option(None, "--actor", help="Only events with this entity id or root (e.g. HAMAS, "
+                            "ISR), in either role.")
+TYPE_FILTER = typer.Option(None, "--type", help="Only this PLOVER type, e.g. ASSAULT.")
+SINCE_FILTER = typer.Option(None, "--since", help="Earliest date (YYYY-MM-DD).")
+UNTIL_FILTER = typer.Option(None, "--until", help="Latest date (YYYY-MM-DD).")
+
 
 class Format(str, Enum):
     plover_jsonl = "plover-jsonl"
@@ -73,8 +84,8 @@ def extract(
                                           help="Write JSONL here (default stdout)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for .txt/stdin input "
                                        "(YYYY-MM-DD); relative dates resolve against it."),
-    source: Optional[str] = typer.Option(None, "--source", help="Source name for inputs without one."),
-    workers: int = typer.Option(1, "--workers", "-w", help="Processes to run the pipeline on (Dask)."),
+    source: Optional[str] = SOURCE_OPTION,
+    workers: int = WORKERS_OPTION,
 ) -> None:
     """Articles → codebook §1 event records, one JSON object per line (no database needed)."""
     from hadath.scale import process_articles
@@ -113,10 +124,10 @@ def extract(
 
 def ingest(
     inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, metavar="INPUT..."),
-    db: Path = typer.Option(Path("hadath.duckdb"), "--db", help=DB_HELP),
+    db: Path = DB_OPTION,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for .txt/stdin input."),
-    source: Optional[str] = typer.Option(None, "--source", help="Source name for inputs without one."),
-    workers: int = typer.Option(1, "--workers", "-w", help="Processes to run the pipeline on (Dask)."),
+    source: Optional[str] = SOURCE_OPTION,
+    workers: int = WORKERS_OPTION,
     recode: bool = typer.Option(False, "--recode", help="Re-code articles that are already stored "
                                 "(after upgrading hadath): their rows are replaced, ids kept."),
 ) -> None:
@@ -164,12 +175,11 @@ def _who(actors: list[dict]) -> str:
 
 
 def events(
-    db: Path = typer.Option(Path("hadath.duckdb"), "--db", help=DB_HELP),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Entity id or root (e.g. HAMAS, ISR), "
-                                        "in either role."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. ASSAULT."),
-    since: Optional[str] = typer.Option(None, "--since", help="Earliest date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Latest date (YYYY-MM-DD)."),
+    db: Path = DB_OPTION,
+    actor: Optional[str] = ACTOR_FILTER,
+    event_type: Optional[str] = TYPE_FILTER,
+    since: Optional[str] = SINCE_FILTER,
+    until: Optional[str] = UNTIL_FILTER,
     limit: int = typer.Option(50, "--limit", help="At most this many events."),
     jsonl: bool = typer.Option(False, "--jsonl", help="Print the codebook records as JSONL instead."),
 ) -> None:
@@ -218,12 +228,11 @@ def events(
 def export(
     fmt: Format = typer.Option(..., "--format", "-f", help="plover-jsonl, icews-csv or parquet."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
-    db: Path = typer.Option(Path("hadath.duckdb"), "--db", help=DB_HELP),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this entity id or "
-                                        "root, in either role."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type."),
-    since: Optional[str] = typer.Option(None, "--since", help="Earliest date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Latest date (YYYY-MM-DD)."),
+    db: Path = DB_OPTION,
+    actor: Optional[str] = ACTOR_FILTER,
+    event_type: Optional[str] = TYPE_FILTER,
+    since: Optional[str] = SINCE_FILTER,
+    until: Optional[str] = UNTIL_FILTER,
 ) -> None:
     """Stored events (all, or a filtered subset) as PLOVER JSONL, ICEWS-style CSV or Parquet."""
     from hadath.store import Store, StoreError

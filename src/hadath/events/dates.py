@@ -64,6 +64,29 @@ def _lexicon() -> dict[str, dict[tuple[str, ...], str]]:
     return lex
 
 
+_CLITICS = ("و", "ب", "ل", "وب", "ول")  # what ``_Scan.match`` strips from a first word
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """class -> the first words of its entries."""
+    return {cls: frozenset(words[0] for words in table) for cls, table in _lexicon().items()}
+
+
+@lru_cache(maxsize=65536)
+def _may_start(cls: str, word: str, strip_wa: bool) -> bool:
+    """Whether an entry of ``cls`` can begin at a token whose key is ``word`` (exactly the first-word
+    test ``_Scan.match`` applies, with or without a stripped clitic); False for '' (numbers, punctuation)."""
+    if not word:
+        return False
+    firsts = _first_words().get(cls, frozenset())
+    if word in firsts:
+        return True
+    if strip_wa:
+        return any(word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in firsts for p in _CLITICS)
+    return False
+
+
 _TANWEEN = re.compile("[\u064b-\u064d]")
 _NUM = re.compile(r"(\d{1,4})(م|ه)?")
 _CLAUSE = re.compile(r"[،,؛;:\n]|\s-\s")
@@ -111,6 +134,8 @@ class _Scan:
 
     def match(self, cls: str, i: int, strip_wa: bool = True) -> tuple[int, str] | None:
         """Longest entry of class ``cls`` starting at token i → (end index, value)."""
+        if not (0 <= i < len(self.ws)) or not _may_start(cls, self.ws[i].key, strip_wa):
+            return None  # no entry of the class begins with this word: most tokens, most classes
         table = self.lex.get(cls, {})
         for n in (3, 2, 1):
             if i + n > len(self.ws):
@@ -121,7 +146,7 @@ class _Scan:
             if words in table:
                 return i + n, table[words]
             if strip_wa:  # a conjunction/preposition clitic on the first word: "وآذار", "بمارس"
-                for p in ("و", "ب", "ل", "وب", "ول"):
+                for p in _CLITICS:
                     if words[0].startswith(p) and len(words[0]) - len(p) >= 3:
                         w2 = (words[0][len(p):],) + words[1:]
                         if w2 in table:

@@ -170,3 +170,11 @@ def test_final_letter_guard_in_raw_text_only(tagger):
 def test_nisba_after_a_first_name_is_a_family_name(tagger):
     assert roots(tag(tagger, "ويرى منذر المصري أن الانسحاب")) == []
     assert [(m.root, m.origin) for m in tag(tagger, "خلال العدوان الإسرائيلي").mentions] == [("ISR", "adj")]
+
+
+def test_gods_name_is_never_an_actor_but_names_built_on_it_are():
+    from hadath.pipeline import Pipeline
+    doc = Pipeline()("ينشدون الشهادة لوجه الله بتفجير الآمنين. والتقى الملك عبد الله الثاني بالرئيس محمود عباس.")
+    texts = [m.text for m in doc.mentions]
+    assert not any(t in ("الله", "لوجه الله") for t in texts)
+    assert any("عبد الله" in t for t in texts)

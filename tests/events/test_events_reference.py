@@ -107,3 +107,8 @@ def test_a_protest_addresses_whom_the_protesters_demand_from():
     d = code("وتظاهر آلاف الفلسطينيين في غزة أمس مطالبين إسرائيل برفع الحصار.")
     protests = [e for e in d.events if e.event_type == "PROTEST"]
     assert protests and [m.root for m in protests[0].recipients] == ["ISR"]
+
+
+def test_accidents_and_disasters_are_not_violence():
+    assert "ASSAULT" not in types("أصيب 16 جنديا من الشرطة إثر حادث انقلاب السيارة التي تقلهم.")
+    assert "ASSAULT" in types_without("أصيب 16 جنديا من الشرطة إثر حادث انقلاب السيارة التي تقلهم.", "accident")

@@ -21,6 +21,9 @@ from hadath.actors.matcher import Hit, Matcher
 
 _WORD_CHARS = frozenset(chr(c) for c in list(range(0x0621, 0x064B)) + list(range(0x064B, 0x0660))
                         + [0x0670, 0x0640])
+# words that make an NER span no actor (by skeleton, with clitics): God's name in oaths and quotes
+NOT_ACTORS = frozenset({"الله", "لله", "بالله", "والله", "ولله", "تالله"})
+GOD_PHRASE_HEADS = frozenset({"بيت", "لوجه", "وجه", "رسول", "سبيل", "بسم", "شاء", "ان"})
 NER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "GPE", "PER": "PER"}
 OFFICE_TYPES = frozenset({"GOVERNMENT", "MILITARY", "POLICE", "ARMED_GROUP", "PARTY", "IGO", "NGO"})
 
@@ -331,6 +334,9 @@ class ActorTagger:
                 continue  # places are the geo layer's
             if any(a < s.end and s.start < b for a, b in spans):
                 continue
+            words = _skeleton_words(doc.text[s.start:s.end])
+            if words & NOT_ACTORS and words <= NOT_ACTORS | GOD_PHRASE_HEADS:
+                continue  # "الله", "بيت الله" (not "عبد الله صالح"): never a political actor
             ts, te = self._tok_range(s.start, s.end)
             office = self._office_before(doc, by_end, s.start)
             if office is not None and s.label.upper() in ("PERS", "PER"):
@@ -342,3 +348,8 @@ class ActorTagger:
                                type=NER_TYPES.get(s.label.upper(), "ORG"), origin="ner",
                                tok_start=ts, tok_end=te))
         return out
+
+
+def _skeleton_words(text: str) -> set[str]:
+    from hadath.text.normalize import skeleton_key
+    return {skeleton_key(w) for w in text.split()}

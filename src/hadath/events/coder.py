@@ -142,6 +142,9 @@ class EventCoder:
             if e.event_type == "ASSAULT" and any(w and cues.kind(w, "aggregate", space)
                                                  for w in words[last + 1:min(stop, last + 8)]):
                 continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
+            if e.event_type == "ASSAULT" and _near(words, t, cues, "accident", space, before=8, after=8) and \
+                    not any(w and cues.kind(w, "weapon", space) for w in words):
+                continue  # "أصيب 16 مجندا إثر حادث انقلاب السيارة": an accident, not an attack
             if e.has("crowd") and not any(w and cues.kind(w, "crowd", space) for w in words):
                 continue  # "مسيرة نجاحه", "تظاهرة المسرح": a career or a festival, not a march
             if e.has("figurative") and _near(words, last, cues, "figurative", space, before=last - t + 1, after=3):

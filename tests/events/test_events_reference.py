@@ -112,3 +112,15 @@ def test_a_protest_addresses_whom_the_protesters_demand_from():
 def test_accidents_and_disasters_are_not_violence():
     assert "ASSAULT" not in types("أصيب 16 جنديا من الشرطة إثر حادث انقلاب السيارة التي تقلهم.")
     assert "ASSAULT" in types_without("أصيب 16 جنديا من الشرطة إثر حادث انقلاب السيارة التي تقلهم.", "accident")
+
+
+def test_describing_an_attack_is_not_a_verbal_attack():
+    d = code("ووصف أرييل شارون الهجوم على حماس بأنه عمل إرهابي.")
+    assert "ACCUSE" not in [e.event_type for e in d.events]
+
+
+def test_arrested_civilians_are_on_the_receiving_end():
+    from hadath.pipeline import Pipeline
+    doc = Pipeline()("وذكر المكتب في بيان أن 251 شخصا اعتقلوا في المداهمات.")
+    coerce = [e for e in doc.events if e.event_type == "COERCE"]
+    assert coerce and [m.root for m in coerce[0].recipients] == ["CVL"] and not coerce[0].actors

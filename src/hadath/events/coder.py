@@ -370,9 +370,9 @@ class EventCoder:
             else:
                 actors, recipients = parties, list(parties)
         else:
-            if e.event_type == "ASSAULT":
-                # civilians are on the receiving end of violence: "قتل 5 أشخاص", passive or masdar,
-                # may put them where a subject would stand
+            if e.event_type in ("ASSAULT", "COERCE"):
+                # civilians are on the receiving end of violence and arrests: "قتل 5 أشخاص",
+                # "251 شخصا اعتقلوا" — a passive or a masdar may put them where a subject would stand
                 victims = [x for x in actors if x.sector == "CVL" and x.type == "POP"]
                 actors = [x for x in actors if x not in victims]
                 recipients = victims + [x for x in recipients if x not in victims]
@@ -510,8 +510,11 @@ def _verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: st
     if not m.entry.has("verbal"):
         return False
     own = m.last + 1 < len(words) and words[m.last + 1] in {key(w, space) for w in ("له", "لها")}
-    by_person = bool(actors) and all(a.type == "PER" for a in actors)
-    if not (own or by_person or words[m.last].endswith(key("ه", space))):
+    own = own or words[m.last].endswith(key("ه", space))  # "هجومه على روسيا"
+    # a person launching it ("شن عباس هجوما على"), not a person describing it ("وصف نتنياهو الهجوم")
+    launched = m.last > m.tok or _near(words, m.tok, cues, "light", space, before=3)
+    by_person = bool(actors) and all(a.type == "PER" for a in actors) and launched
+    if not (own or by_person):
         return False
     if any(w and cues.kind(w, "weapon", space) for w in words):
         return False

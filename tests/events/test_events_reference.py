@@ -14,15 +14,13 @@ def types(text: str) -> list[str]:
 
 def types_without(text: str, kind: str) -> list[str]:
     """The same coding with one cue kind emptied: shows that kind is what decides."""
-    import copy
-
     from hadath.doc import Doc
     from hadath.events import EventCoder
-    from hadath.events.cues import default_cues
+    from hadath.events.cues import Cues
     from hadath.text.pipe import annotate_text
 
     from event_helpers import tag
-    cues = copy.deepcopy(default_cues())
+    cues = Cues()
     for space in cues.by_space.values():
         space[kind] = set()
     doc = Doc(text)

@@ -184,7 +184,7 @@ class EventCoder:
                 spans.setdefault((m.start, m.end), []).append(m)
         for (_, _), group in spans.items():
             m = group[0]
-            s = max(i for i, st in enumerate(starts) if st <= m.start)
+            s = bisect.bisect_right(starts, m.start) - 1  # the token the mention starts in
             e = s
             while e < len(toks) and toks[e].start < m.end:
                 e += 1

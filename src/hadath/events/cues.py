@@ -37,8 +37,21 @@ class Cues:
             d["comp_pron"] = {key(c + p, space) for c in ("أن", "إن", "بأن", "لأن")
                               for p in ("ه", "ها", "هم", "هما", "هن")}
 
+        # (word, kind) → answer, per space: the coder asks the same questions of every word of every
+        # sentence, and the answer depends on nothing else
+        self._memo: dict[str, dict[tuple[str, str], bool]] = {"norm": {}, "skel": {}}
+
     def kind(self, word: str, kind: str, space: str) -> bool:
         """``word`` (in key space) is a cue of ``kind``, optionally behind a و/ف conjunction."""
+        memo = self._memo[space]
+        hit = memo.get((word, kind))
+        if hit is None:
+            if len(memo) > 500_000:  # bound memory on endless streams
+                memo.clear()
+            hit = memo[(word, kind)] = self._kind(word, kind, space)
+        return hit
+
+    def _kind(self, word: str, kind: str, space: str) -> bool:
         s = self.by_space[space].get(kind, set())
         if word in s:
             return True

@@ -36,6 +36,7 @@ VERB_CONTEXT = ("الذي", "التي", "الذين", "اللذين", "اللت�
                 "عندما", "حين", "حينما")
 
 
+@lru_cache(maxsize=65536)
 def key(s: str, space: str) -> str:
     """One word or phrase in a key space ('norm' or 'skel')."""
     if space == "skel":

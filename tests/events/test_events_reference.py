@@ -122,3 +122,14 @@ def test_arrested_civilians_are_on_the_receiving_end():
     doc = Pipeline()("وذكر المكتب في بيان أن 251 شخصا اعتقلوا في المداهمات.")
     coerce = [e for e in doc.events if e.event_type == "COERCE"]
     assert coerce and [m.root for m in coerce[0].recipients] == ["CVL"] and not coerce[0].actors
+
+
+def test_a_count_then_min_names_the_victims():
+    d = code("وأعلنت إسرائيل مقتل ثمانية من عناصر حماس في غارة.")
+    assert ("ASSAULT", ["ISR"], ["HAMAS"], "occurred") in [
+        (e.event_type, sorted(m.root for m in e.actors), sorted(m.root for m in e.recipients), e.status)
+        for e in d.events]
+
+
+def test_rockets_that_fell_are_an_attack():
+    assert "ASSAULT" in types("وسقطت ثلاثة صواريخ على تل أبيب أمس.")

@@ -18,6 +18,7 @@ from hadath.events.lexicon import Lexicon, Match, default_lexicon, key
 from hadath.events.context import (attach_casualties, attach_dates, inherit_places, local_places,
                                    place_after, place_before)
 from hadath.events.merge import merge_events
+from hadath.text.numbers import parse_number
 
 # verb agreement suffixes that mean the subject is a pronoun (dual/plural/1st person), so a mention
 # right after the verb is its object: "وحذرتا إسرائيل" (they two warned Israel)
@@ -340,6 +341,8 @@ class EventCoder:
                         arg.actors.append(before)
             if not arg.recipients and e.event_type in NEED_RECIPIENT | {"ASSAULT"}:
                 arg.recipients += _specified(units, words, last, self.cues, space)
+        if e.event_type in ("ASSAULT", "COERCE") and not arg.recipients:
+            arg.recipients += _partitive(units, words, last, stop, self.cues, space)
         if e.event_type == "PROTEST" and not arg.recipients:
             arg.recipients += _protest_target(units, words, last, arg.actors, self.cues, space)
         return arg
@@ -484,6 +487,21 @@ def _concrete(words, t, cues: Cues, space: str) -> bool:
         return True
     f, i = _cas.casualties([w for w in words if w])
     return f is not None or i is not None
+
+
+def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> list[Unit]:
+    """The party behind a partitive من after a count: "مقتل ثمانية من عناصر حماس", "قتل العشرات من
+    المسلحين الفلسطينيين", "اعتقال عدد من أعضاء الحزب" — those counted are the victims."""
+    min_ = key("من", space)
+    for j in range(last + 2, min(last + 5, stop + 1, len(words))):
+        if words[j] != min_:
+            continue
+        counted = words[last + 1:j]
+        if counted and all(w and (w.isdigit() or cues.kind(w, "quantity", space) or parse_number(w) is not None)
+                           for w in counted):
+            return [u for u in units if u.tok_start == j + 1][:1]
+        return []
+    return []
 
 
 def _protest_target(units, words, last: int, actors, cues: Cues, space: str) -> list[Unit]:

@@ -499,7 +499,8 @@ def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> li
         counted = words[last + 1:j]
         if counted and all(w and (w.isdigit() or cues.kind(w, "quantity", space) or parse_number(w) is not None)
                            for w in counted):
-            return [u for u in units if u.tok_start == j + 1][:1]
+            # the party right after من, or after one head noun ("من عناصر حماس")
+            return [u for u in units if j + 1 <= u.tok_start <= j + 2][:1]
         return []
     return []
 

@@ -40,3 +40,37 @@ def test_degraded_text_is_cut_into_clause_windows(shared):
 
 def test_punctuated_news_is_not_degraded():
     assert not looks_degraded("قال الرئيس، في كلمة ألقاها أمس: «سنواصل العمل». " * 10)
+
+
+def _windows(text):
+    spans = split_sentences(text, degraded=True)
+    # windows tile the line: in order, no overlap, offsets into the original text, every word covered
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert " ".join(text[s.start:s.end] for s in spans).split() == text.split()
+    assert all(s.label == "clause" for s in spans)
+    return [text[s.start:s.end] for s in spans]
+
+
+def test_cue_word_opens_a_clause_window_in_degraded_text():
+    first = "اعلنت الحكوم اليوم عن خط جديد لدعم الاقتصاد الوطني في البلاد خلال العام المقبل"
+    second = "وقال وزير المال ان الخط ستبد الشهر المقبل بتمويل من البنوك المحلي"
+    assert _windows("  " + first + " " + second + " ") == [first, second]
+
+
+def test_agency_dateline_opens_a_clause_window():
+    from hadath.text.clauses import _dateline_starts
+    headline = "وصل وفد رسمي الي المدين امس للقا المسولين"
+    body = "طهران اف ب اعلنت الاذاع الايراني ان الوفد سيبق يومين"
+    assert _windows(headline + " " + body) == [headline, body]
+    words = "العالمي نيقوسيا ا ف ب ابد فيورنتينا اهتمامه".split()
+    assert _dateline_starts(words) == {1}
+    assert _dateline_starts("يقدر ب دولار".split()) == set()  # a lone ب (a dropped number) is no dateline
+
+
+def test_windows_tile_multiline_degraded_text():
+    text = ("عنوان الخبر هنا عن الاجتماع\nبغداد ا ف ب اجتمع الوزرا اليوم في العاصم وقال المتحدث ان "
+            "الاجتماع كان ناجحا وضاف ان الجانبين اتفقا عل مواصل الحوار")
+    spans = split_sentences(text, degraded=True)
+    assert "\n" not in "".join(text[s.start:s.end] for s in spans)
+    assert " ".join(text[s.start:s.end] for s in spans).split() == text.split()
+    assert text[spans[1].start:].startswith("بغداد ا ف ب")

@@ -5,6 +5,8 @@ fails here too.  Sentences are written for these tests.
 """
 from __future__ import annotations
 
+import pytest
+
 from test_events_coder import code
 
 
@@ -38,21 +40,31 @@ def test_a_suspicion_about_an_act_is_a_topic():
     assert "ASSAULT" in types("وارتكبت إسرائيل جريمة اغتيال القائد زياد النخالة في غزة أمس.")
 
 
-def test_a_toll_counted_since_a_date_is_a_statistic():
-    assert "ASSAULT" not in types("وقتل 40 صحافيا منذ بداية الحرب قبل خمسة أعوام.")
-    assert "ASSAULT" in types("وقتل 4 صحافيين أمس في انفجار عبوة ناسفة.")
-
-
-def test_relative_clause_verb_describes_an_earlier_act():
+# (why, event type, a mention that is not a report, a report that must still be coded)
+REFERENCE_AND_REPORT = [
+    ("a toll counted since a date is a statistic", "ASSAULT",
+     "وقتل 40 صحافيا منذ بداية الحرب قبل خمسة أعوام.", "وقتل 4 صحافيين أمس في انفجار عبوة ناسفة."),
     # bare قتل after التي is the passive verb, so the relative-clause rule applies
-    assert "ASSAULT" not in types("وعرض الفيلم قصة المجزرة التي قتل فيها عشرات المدنيين.")
-    assert "ASSAULT" in types("قتل 12 مدنيا في قصف على السوق أمس.")
+    ("a relative clause describes an earlier act", "ASSAULT",
+     "وعرض الفيلم قصة المجزرة التي قتل فيها عشرات المدنيين.", "قتل 12 مدنيا في قصف على السوق أمس."),
+    ("a scandal explodes figuratively", "ASSAULT",
+     "انفجرت فضيحة جديدة في وجه رئيس الوزراء.", "انفجرت سيارة مفخخة قرب مقر الشرطة وأصيب عشرة أشخاص."),
+    ("worry afflicts figuratively", "ASSAULT",
+     "أصاب القادة قلق بالغ من القرار.", "أصيب عشرة أشخاص في انفجار عبوة ناسفة أمس."),
+    ("a foiled plot did not happen", "ASSAULT",
+     "أعلنت الشرطة إحباط عملية كبيرة لخطف جنود.", "خطفت إسرائيل زياد النخالة أمس."),
+    ("a definite reference needs something concrete", "ASSAULT",
+     "وقالت حماس إن الاعتداء على القرية مرفوض.", "وأسفر الهجوم على القرية عن مقتل ثلاثة أشخاص."),
+    ("a career is no march", "PROTEST",
+     "ويأمل المنتخب مواصلة مسيرة نجاحه في البطولة.", "وخرجت مسيرة حاشدة في غزة أمس رفع فيها المتظاهرون الأعلام."),
+]
 
 
-def test_figurative_explosions_and_afflictions():
-    assert "ASSAULT" not in types("انفجرت فضيحة جديدة في وجه رئيس الوزراء.")
-    assert "ASSAULT" not in types("أصاب القادة قلق بالغ من القرار.")
-    assert "ASSAULT" in types("انفجرت سيارة مفخخة قرب مقر الشرطة وأصيب عشرة أشخاص.")
+@pytest.mark.parametrize("why, event_type, reference, report", REFERENCE_AND_REPORT,
+                         ids=[row[0] for row in REFERENCE_AND_REPORT])
+def test_a_reference_is_not_coded_but_a_report_is(why, event_type, reference, report):
+    assert event_type not in types(reference)
+    assert event_type in types(report)
 
 
 def test_a_politicians_attack_is_verbal():
@@ -60,20 +72,6 @@ def test_a_politicians_attack_is_verbal():
     assert [e.event_type for e in d.events] == ["ACCUSE"]
     d = code("شن مسلحون هجوما بالصواريخ على حماس أمس.")
     assert [e.event_type for e in d.events] == ["ASSAULT"]
-
-
-def test_a_foiled_plot_did_not_happen():
-    assert "ASSAULT" not in types("أعلنت الشرطة إحباط عملية كبيرة لخطف جنود.")
-
-
-def test_a_definite_reference_needs_something_concrete():
-    assert "ASSAULT" not in types("وقالت حماس إن الاعتداء على القرية مرفوض.")
-    assert "ASSAULT" in types("وأسفر الهجوم على القرية عن مقتل ثلاثة أشخاص.")
-
-
-def test_march_and_festival_senses_need_a_crowd():
-    assert "PROTEST" not in types("ويأمل المنتخب مواصلة مسيرة نجاحه في البطولة.")
-    assert "PROTEST" in types("وخرجت مسيرة حاشدة في غزة أمس رفع فيها المتظاهرون الأعلام.")
 
 
 def test_defective_verbs_inflect():

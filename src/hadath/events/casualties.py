@@ -6,6 +6,8 @@ it ("مقتل 15 شخصا", "إصابة ستة أشخاص").  The first figure w
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hadath.text.normalize import skeleton_key
 
 # number words in skeleton space (so degraded text is read too); tens/hundreds cover news usage
@@ -28,6 +30,7 @@ _YEAR_WORDS = {skeleton_key(w) for w in ("عام", "العام", "سنة", "لع
 _CONJ = ("و", "ف", "ب", "ل", "ال", "وال", "بال")
 
 
+@lru_cache(maxsize=65536)
 def parse_number(word: str) -> int | None:
     """An integer from digits (ASCII or Arabic-Indic) or a number word; None when vague or none."""
     try:
@@ -47,6 +50,7 @@ def parse_number(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _kind(word: str) -> str | None:
     k = skeleton_key(word)
     stripped = [k[len(p):] for p in _CONJ if k.startswith(p) and len(k) - len(p) >= 3]
@@ -65,6 +69,8 @@ def casualties(words: list[str]) -> tuple[int | None, int | None]:
     """(fatalities, injuries) stated in one sentence's words (original spellings)."""
     fatal = injured = None
     kinds = [_kind(w) for w in words]
+    if not any(kinds):
+        return None, None  # a figure counts only next to a casualty word: no such word, no figure
     for i, w in enumerate(words):
         n = parse_number(w)
         if n is None or n <= 0 or n > 100000:

@@ -5,6 +5,8 @@ sentence; this module decides which date an event inherits), figures from casual
 """
 from __future__ import annotations
 
+import bisect
+
 from hadath.doc import Doc, Event, Span
 from hadath.events import casualties as _cas
 from hadath.events.lexicon import key
@@ -20,9 +22,12 @@ def local_places(doc: Doc, toks, words, space) -> list:
     out = []
     starts = [t.start for t in toks]
     lo, hi = toks[0].start, toks[-1].end
+    ordered = starts == sorted(starts)
     for p in doc.places:
         if lo <= p.start < hi:
-            i = max(i for i, st in enumerate(starts) if st <= p.start)
+            # the last token starting at or before the place (tokens are in text order: bisect)
+            i = (bisect.bisect_right(starts, p.start) - 1 if ordered
+                 else max(i for i, st in enumerate(starts) if st <= p.start))
             clitic = doc.text[toks[i].start:p.start] if p.start > toks[i].start else toks[i].prefix
             j = i - 1
             while j >= 0 and not words[j]:
@@ -54,9 +59,16 @@ def attach_casualties(doc: Doc, sentences, events) -> None:
     for ev, si in events:
         by_sent.setdefault(si, []).append(ev)
     last: tuple[int, Event] | None = None
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    ordered = starts == sorted(starts)
     for si, sent in enumerate(sentences):
         here = [e for e in by_sent.get(si, []) if e.event_type == "ASSAULT"]
-        words = [t.text for t in doc.tokens if t.start >= sent.start and t.end <= sent.end and not t.is_punct]
+        if ordered:  # tokens in text order: only those starting inside the sentence can lie inside it
+            span = toks[bisect.bisect_left(starts, sent.start):bisect.bisect_right(starts, sent.end)]
+        else:
+            span = toks
+        words = [t.text for t in span if t.start >= sent.start and t.end <= sent.end and not t.is_punct]
         fat, inj = _cas.casualties(words) if words else (None, None)
         target = here[0] if here else (last[1] if last and si - last[0] <= 3 else None)
         if target is not None:

@@ -69,22 +69,36 @@ _CLITICS = ("و", "ب", "ل", "وب", "ول")  # what ``_Scan.match`` strips fro
 
 @lru_cache(maxsize=1)
 def _first_words() -> dict[str, frozenset[str]]:
-    """class -> the first words of its entries."""
-    return {cls: frozenset(words[0] for words in table) for cls, table in _lexicon().items()}
+    """first word of an entry -> the classes that have an entry beginning with it."""
+    out: dict[str, set[str]] = {}
+    for cls, table in _lexicon().items():
+        for words in table:
+            out.setdefault(words[0], set()).add(cls)
+    return {w: frozenset(c) for w, c in out.items()}
 
 
-@lru_cache(maxsize=65536)
-def _may_start(cls: str, word: str, strip_wa: bool) -> bool:
-    """Whether an entry of ``cls`` can begin at a token whose key is ``word`` (exactly the first-word
-    test ``_Scan.match`` applies, with or without a stripped clitic); False for '' (numbers, punctuation)."""
+_NONE: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1 << 18)
+def _starts(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(classes an entry of which begins with ``word`` as it is, the same or with ``word`` less a clitic
+    of _CLITICS): exactly the first-word test of ``_Scan.match``.  One cache entry per distinct word."""
     if not word:
-        return False
-    firsts = _first_words().get(cls, frozenset())
-    if word in firsts:
-        return True
-    if strip_wa:
-        return any(word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in firsts for p in _CLITICS)
-    return False
+        return _NONE, _NONE
+    firsts = _first_words()
+    bare = firsts.get(word, _NONE)
+    both = bare
+    for p in _CLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            both = both | firsts.get(word[len(p):], _NONE)
+    return bare, both
+
+
+def _may_start(cls: str, word: str, strip_wa: bool) -> bool:
+    """Whether an entry of ``cls`` can begin at a token whose key is ``word`` (with a stripped clitic
+    too when ``strip_wa``); False for '' (numbers, punctuation)."""
+    return cls in _starts(word)[strip_wa]
 
 
 _TANWEEN = re.compile("[\u064b-\u064d]")
@@ -111,14 +125,16 @@ def _words(doc: Doc) -> list[_W]:
         from hadath.text import tokenize
         toks = tokenize(doc.text)
     out = []
+    append, num, tanween = out.append, _NUM.fullmatch, _TANWEEN.search
     for t in toks:
-        m = _NUM.fullmatch(t.norm)
+        norm = t.norm
+        m = num(norm) if norm[:1].isdigit() else None  # \d only matches what isdigit() accepts
         if m:
-            out.append(_W("", int(m.group(1)), m.group(2) or "", "", t.start, t.end))
+            append(_W("", int(m.group(1)), m.group(2) or "", "", t.start, t.end))
         elif t.skel:
-            out.append(_W(t.skel, None, "", "", t.start, t.end, bool(_TANWEEN.search(t.text))))
+            append(_W(t.skel, None, "", "", t.start, t.end, tanween(t.text) is not None))
         else:
-            out.append(_W("", None, "", t.text, t.start, t.end))
+            append(_W("", None, "", t.text, t.start, t.end))
     return out
 
 
@@ -284,6 +300,9 @@ def find_dates(doc: Doc) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     i = 0
     while i < len(ws):
+        if ws[i].num is None and not _may_begin(ws[i].key):
+            i += 1  # neither a number nor a word any rule of _match_at starts with
+            continue
         hit = _match_at(sc, i, pub)
         if hit is None:
             i += 1
@@ -297,6 +316,23 @@ def find_dates(doc: Doc) -> list[TimeExpr]:
 
 
 Hit = tuple[int, str | None, str | None, bool, str]
+
+# classes whose entries can open an expression at its first token (weekday: _weekday; ord: _day_month;
+# month/hmonth: _month_only; unit: _named_period), matched with a clitic stripped
+_OPENING_CLASSES = frozenset({"weekday", "ord", "month", "hmonth", "unit"})
+
+
+@lru_cache(maxsize=1 << 18)
+def _may_begin(word: str) -> bool:
+    """Whether some rule of ``_match_at`` can match at a non-number token with key ``word``: every rule
+    opens with a number, a fixed lead word (يوم، عام، منذ، هذا، أمس …) or an entry of _OPENING_CLASSES."""
+    if not word:
+        return False
+    if word in _DAY_LEAD or word in _YEAR_WORDS or word in _AGO_LEAD or word in _THIS:
+        return True
+    if any(k[0] == word for k in _DEICTIC):
+        return True
+    return bool(_starts(word)[True] & _OPENING_CLASSES)
 
 
 def _match_at(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
@@ -433,9 +469,12 @@ def _year(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
     return end, str(year), "year", False, "year"
 
 
+_AGO_LEAD = ("منذ", "ومنذ", "قبل", "وقبل", "مند")
+
+
 def _ago(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
     """منذ ثلاثة أعوام · قبل يومين · منذ أسبوع · منذ 5 سنوات."""
-    if sc.key(i) not in ("منذ", "ومنذ", "قبل", "وقبل", "مند"):
+    if sc.key(i) not in _AGO_LEAD:
         return None
     j, n, counted = i + 1, 1, True
     num = sc.num(j)
@@ -481,10 +520,13 @@ def _relative(end: int, pub: _dt.date | None, unit: str, n: int, rule: str) -> H
     return end, _iso(d, precision), precision, True, rule
 
 
+_THIS = ("هذا", "هذه", "وهذا")
+
+
 def _named_period(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
     """العام الماضي · السنة المقبلة · الشهر الجاري · الأسبوع الماضي · هذا العام."""
     j = i
-    this = sc.key(i) in ("هذا", "هذه", "وهذا")
+    this = sc.key(i) in _THIS
     if this:
         j += 1
     if not sc.key(j).startswith(("ال", "وال", "فال", "بال", "خلال")):

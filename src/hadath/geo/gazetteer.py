@@ -136,6 +136,25 @@ class Gazetteer:
             if k in self.names and not any(e.curated for e in self.names[k]):
                 del self.names[k]
         self.max_words = max(len(k.split()) for k in list(self.names) + list(self.blocked))
+        self._first: dict[str, frozenset[int]] | None = None
+        self.start_cache: dict[str, tuple] = {}  # PlaceTagger's per-word phrase starts (see tagger._starts)
+
+    def first_index(self) -> dict[str, frozenset[int]]:
+        """first word -> the word counts of the name and block keys that begin with it.  An input phrase
+        can only equal a key (or, through ``ta_marbuta_variant``, a key without word-final ه) whose
+        first word is its own first word (or that word without final ه) and whose length is its length.
+        Built on first use; call ``reset_index()`` after editing ``names``/``blocked`` by hand."""
+        if self._first is None:
+            idx: dict[str, set[int]] = {}
+            for k in list(self.names) + list(self.blocked):
+                ws = k.split(" ")
+                idx.setdefault(ws[0], set()).add(len(ws))
+            self._first = {w: frozenset(n) for w, n in idx.items()}
+        return self._first
+
+    def reset_index(self) -> None:
+        self._first = None
+        self.start_cache.clear()
 
     @staticmethod
     def _adopt_geonameid(e: Entry, keys: list[str], cities: dict[str, Entry]) -> Entry:

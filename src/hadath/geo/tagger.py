@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 
 from hadath.doc import Doc, Place
-from hadath.geo.gazetteer import Gazetteer, choose, get_gazetteer
+from hadath.geo.gazetteer import Gazetteer, choose, get_gazetteer, ta_marbuta_variant
 
 _PREFIXES = ("وب", "ول", "فب", "فل", "و", "ب", "ل")  # not bare ف/ك: "فاتن" is not ف+آتن
 _TANWEEN = re.compile("[\u064b-\u064d]")
+_NO_LENGTHS: frozenset[int] = frozenset()
 _NOT_PLACE_MENTION = {"PER", "PERS", "ORG"}  # not POP: "سكان غزة" still locates an event in غزة
 
 
-def _variants(word: str) -> list[tuple[str, int]]:
+def _variants(word: str) -> tuple[tuple[str, int], ...]:
     """(form, characters of clitic stripped) for the first word of a candidate phrase."""
     out = [(word, 0)]
     if word.startswith("لل") and len(word) > 4:
@@ -27,7 +28,7 @@ def _variants(word: str) -> list[tuple[str, int]]:
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append((word[len(p):], len(p)))
-    return out
+    return tuple(out)
 
 
 def _word_end(text: str, end: int) -> int:
@@ -62,8 +63,15 @@ class PlaceTagger:
         blocked_spans = [(m.start, m.end) for m in doc.mentions if m.type in _NOT_PLACE_MENTION]
         blocked_spans += [(e.start, e.end) for e in doc.entities if e.label in ("PERS", "ORG")]
         places: list[Place] = []
+        starts_of = self.gaz.start_cache.get
         i = 0
         while i < len(words):
+            st = starts_of(words[i][0])
+            if st is None:
+                st = self._starts(words[i][0])
+            if not st:  # no gazetteer or block phrase begins with this word (most words)
+                i += 1
+                continue
             hit = self._match(words, i)
             if hit is None:
                 i += 1
@@ -90,17 +98,37 @@ class PlaceTagger:
             i += n
         return places
 
+    def _starts(self, word: str) -> tuple[tuple[int, str, int], ...]:
+        """The (n words, first form, clitic chars) that can start a gazetteer or block phrase at a word
+        spelled ``word``, in the order ``_match`` tries them (longest first, then variant order).
+        Pure in ``word`` for one gazetteer, so cached on the gazetteer: most words start nothing."""
+        cache = self.gaz.start_cache
+        got = cache.get(word)
+        if got is None:
+            idx = self.gaz.first_index()
+            lens = []
+            for form, skip in _variants(word):
+                ns = idx.get(form, _NO_LENGTHS) | idx.get(ta_marbuta_variant(form), _NO_LENGTHS)
+                lens.append((form, skip, ns))
+            got = tuple((n, form, skip) for n in range(self.gaz.max_words, 0, -1)
+                        for form, skip, ns in lens if n in ns)
+            if len(cache) < 200000:
+                cache[word] = got
+        return got
+
     def _match(self, words: list[tuple[str, int, int]], i: int):
         """Longest phrase starting at word i: (n words, clitic chars, entries or [] for a block, key)."""
-        for n in range(min(self.gaz.max_words, len(words) - i), 0, -1):
-            rest = " ".join(w for w, _, _ in words[i + 1:i + n])
-            for form, skip in _variants(words[i][0]):
-                key = f"{form} {rest}" if rest else form
-                if key in self.gaz.blocked:
-                    return n, skip, [], key
-                entries = self.gaz.candidates(key)
-                if skip and n == 1 and len(form) <= 3 and not any(e.curated for e in entries):
-                    continue  # a clitic plus a 3-letter GeoNames name is usually an ordinary word
-                if entries:
-                    return n, skip, entries, key
+        avail = len(words) - i
+        for n, form, skip in self._starts(words[i][0]):
+            if n > avail:
+                continue
+            rest = " ".join([w for w, _, _ in words[i + 1:i + n]])
+            key = f"{form} {rest}" if rest else form
+            if key in self.gaz.blocked:
+                return n, skip, [], key
+            entries = self.gaz.candidates(key)
+            if skip and n == 1 and len(form) <= 3 and not any(e.curated for e in entries):
+                continue  # a clitic plus a 3-letter GeoNames name is usually an ordinary word
+            if entries:
+                return n, skip, entries, key
         return None

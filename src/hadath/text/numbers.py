@@ -17,6 +17,7 @@ from hadath.text.tokenize import tokenize
 DATA = Path(__file__).with_name("data")
 _DIGITS = re.compile(r"(\d+(?:[.,]\d+)*)([^\d]{0,2})")
 _PROCLITICS = "وفبلك"
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
 
 
 def _load() -> tuple[dict[str, tuple[int | None, str]], dict[str, tuple[int | None, str]]]:
@@ -65,7 +66,7 @@ def _digit_value(norm: str) -> float | None:
     if not m or (m.group(2) and not m.group(2).isalpha()):
         return None
     digits = m.group(1)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", digits):
+    if _THOUSANDS.fullmatch(digits):
         digits = digits.replace(",", "")
     try:
         return float(digits.replace(",", "."))
@@ -146,6 +147,7 @@ def find_numbers(text: str) -> list[tuple[int, int, int | None]]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> int | None:
     """Value of the first number phrase in ``text`` ("تسعة وأربعين" → 49, "17 طفلًا" → 17)."""
     found = find_numbers(text)

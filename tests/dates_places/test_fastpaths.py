@@ -1,0 +1,113 @@
+"""The speed-ups of the place tagger and the date scanner skip work by first-word indexes; they must
+find exactly what the exhaustive search finds."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hadath.doc import Doc
+from hadath.events import dates as D
+from hadath.geo import get_gazetteer
+from hadath.geo.gazetteer import ta_marbuta_variant
+from hadath.geo.tagger import PlaceTagger, _variants
+
+PUB = dt.date(2022, 8, 22)
+
+
+def _match_exhaustive(gaz, words, i):
+    """PlaceTagger._match as it was before the first-word index: every length, every clitic reading."""
+    for n in range(min(gaz.max_words, len(words) - i), 0, -1):
+        rest = " ".join(w for w, _, _ in words[i + 1:i + n])
+        for form, skip in _variants(words[i][0]):
+            key = f"{form} {rest}" if rest else form
+            if key in gaz.blocked:
+                return n, skip, [], key
+            entries = gaz.candidates(key)
+            if skip and n == 1 and len(form) <= 3 and not any(e.curated for e in entries):
+                continue
+            if entries:
+                return n, skip, entries, key
+    return None
+
+
+def test_place_index_matches_exhaustive_search():
+    gaz = get_gazetteer()
+    tagger = PlaceTagger(gaz)
+    keys = sorted(gaz.names)[::3] + sorted(gaz.blocked)
+    for key in keys:
+        for text in (key, "و" + key, "لل" + key[2:] if key.startswith("ال") else "ب" + key,
+                     key + "ه الشمالي", key.replace(" ", "ه ") + "ه", key + " مدينة"):
+            words, pos = [], 0
+            for w in text.split(" "):
+                words.append((w, pos, pos + len(w)))
+                pos += len(w) + 1
+            for i in range(len(words)):
+                assert tagger._match(words, i) == _match_exhaustive(gaz, words, i), (text, i)
+
+
+def test_ta_marbuta_first_word():
+    gaz = get_gazetteer()
+    idx = gaz.first_index()
+    for key in gaz.names:
+        first = key.split(" ")[0]
+        assert len(key.split(" ")) in idx[first]
+        assert ta_marbuta_variant(first) == ta_marbuta_variant(key).split(" ")[0]
+
+
+class _ExhaustiveScan(D._Scan):
+    def match(self, cls, i, strip_wa=True):
+        """_Scan.match without the first-word filter."""
+        table = self.lex.get(cls, {})
+        for n in (3, 2, 1):
+            if i + n > len(self.ws):
+                continue
+            words = tuple(self.key(j) for j in range(i, i + n))
+            if not all(words):
+                continue
+            if words in table:
+                return i + n, table[words]
+            if strip_wa:
+                for p in ("و", "ب", "ل", "وب", "ول"):
+                    if words[0].startswith(p) and len(words[0]) - len(p) >= 3:
+                        w2 = (words[0][len(p):],) + words[1:]
+                        if w2 in table:
+                            return i + n, table[w2]
+        return None
+
+
+def _find_dates_exhaustive(doc: Doc) -> list[tuple]:
+    """find_dates without the first-word filters: every rule tried at every token."""
+    ws = D._words(doc)
+    sc = _ExhaustiveScan(ws)
+    out, i = [], 0
+    while i < len(ws):
+        hit = D._match_at(sc, i, doc.date)
+        if hit is None:
+            i += 1
+            continue
+        out.append((ws[i].start, ws[hit[0] - 1].end) + hit[1:])
+        i = hit[0]
+    return out
+
+
+def _texts() -> list[str]:
+    texts = []
+    for cls, table in D._lexicon().items():
+        for words in table:
+            form = " ".join(words)
+            for clitic in ("", "و", "ب", "وب", "ال"):
+                texts += [f"في {clitic}{form} 2022", f"{clitic}{form} الماضي", f"5 {clitic}{form}",
+                          f"منذ ثلاثة {clitic}{form}", f"يوم {clitic}{form} 15 {form} 1443هـ"]
+    for lead in sorted(D._DAY_LEAD | D._YEAR_WORDS | set(D._AGO_LEAD) | set(D._THIS) | D._YEAR_CUES):
+        texts += [f"{lead} 2004", f"{lead} الجمعة الماضي", f"{lead} العام الماضي", f"{lead} يومين"]
+    texts += [" ".join(k) + " الخميس" for k in D._DEICTIC]
+    texts += ["الاثنين، 22 آب 2022", "8/2/1433هـ", "2022/8/5", "هذا العام", "أول من أمس الخميس",
+              "العام الماضي", "منذ عام 2004", "في عام 2004م", "مساء أمس الأحد", "ذلك اليوم"]
+    return texts
+
+
+def test_date_filter_matches_exhaustive_scan():
+    for pub in (PUB, None):
+        for text in _texts():
+            doc = Doc(text, date=pub)
+            got = [(t.start, t.end, t.value, t.precision, t.relative, t.rule) for t in D.find_dates(doc)]
+            assert got == _find_dates_exhaustive(doc), text

@@ -117,3 +117,9 @@ def test_verbal_attack_is_an_accusation():
 def test_reporter_is_not_the_doer():
     d = code("وقالت حماس إنهم هاجموا إسرائيل.")
     assert all("HAMAS" not in a for _, a, _, _ in dyads(d))
+
+
+def test_a_proposal_takes_the_place_of_its_content():
+    d = code("أعلن أرييل شارون اقتراحا بأن تنسحب إسرائيل وتسحب قواتها ومستوطنيها من قطاع غزة.")
+    agree = [e for e in d.events if e.event_type == "AGREE"]
+    assert agree and agree[0].location and agree[0].location["country"] == "PSE"

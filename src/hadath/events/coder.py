@@ -421,6 +421,9 @@ class EventCoder:
         taken = {(x.start, x.end) for x in actors}
         free = [(i, p, loc) for i, p, loc in places if not any(a <= p.start < b for a, b in taken)]
         place = place_after(free, m.last, stop, e.event_type == "ASSAULT") or place_before(free, m.tok)
+        if place is None and e.has("frame"):
+            # a proposal or call is about its content: "اقتراح شارون أن تنسحب إسرائيل من قطاع غزة"
+            place = _complement_place(free, words, m.last, space)
         if place is not None:
             ev.location = place.as_location()
             ev.location["name"] = place.text if not place.name else place.name
@@ -487,6 +490,20 @@ def _concrete(words, t, cues: Cues, space: str) -> bool:
         return True
     f, i = _cas.casualties([w for w in words if w])
     return f is not None or i is not None
+
+
+def _complement_place(places, words, last: int, space: str):
+    """The first place in a frame event's complement (≤ 20 words on) behind a locative or a
+    من/إلى of movement: where the proposed or demanded act would happen."""
+    movement = {key(w, space) for w in ("من", "إلى", "الى")}
+    for i, p, loc in places:
+        if last < i <= last + 20:
+            j = i - 1
+            while j > last and not words[j]:
+                j -= 1
+            if loc or words[j] in movement:
+                return p
+    return None
 
 
 def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> list[Unit]:

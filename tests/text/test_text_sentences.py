@@ -74,3 +74,17 @@ def test_windows_tile_multiline_degraded_text():
     assert "\n" not in "".join(text[s.start:s.end] for s in spans)
     assert " ".join(text[s.start:s.end] for s in spans).split() == text.split()
     assert text[spans[1].start:].startswith("بغداد ا ف ب")
+
+
+def test_boundary_lm_sees_where_the_word_sequence_breaks():
+    from hadath.text.clauses import LM, _lm
+
+    if not LM.exists():
+        import pytest
+        pytest.skip("data/clause_lm.npz not built")
+    words = "وصل الوفد الى الولايات المتحد وقال الرئيس ان المحادثات مستمر".split()
+    r = _lm().ratios(words)
+    assert len(r) == len(words) and r[0] == 0
+    best = max(range(1, len(words)), key=lambda i: r[i])
+    assert words[best] == "وقال"  # the boundary is likeliest before وقال
+    assert len(_lm().ratios(["كلمةمجهولة", "اخرىمجهولة"])) == 2  # unknown words back off

@@ -4,6 +4,7 @@
     python -m hadath.text.build_data clitics      # data/clitic_exceptions.tsv from UD PADT dev
     python -m hadath.text.build_data cues         # data/clause_cues.tsv from SaudiNewsNet
     python -m hadath.text.build_data clauses      # data/clauses.crfsuite from SaudiNewsNet
+    python -m hadath.text.build_data ngrams       # data/clause_lm.npz (boundary LM) from SaudiNewsNet
 
 wordfreq.tsv: skeleton word → count in SaudiNewsNet 2015 (CC BY-NC-SA 4.0), words seen ≥ MIN_COUNT
 times.  It is the stem lexicon that decides clitic splits (see tokenize.py).
@@ -91,3 +92,6 @@ if __name__ == "__main__":
     if "clauses" in what:
         from hadath.text.clauses import train
         train()
+    if "ngrams" in what:
+        from hadath.text.clauses import build_lm
+        build_lm()

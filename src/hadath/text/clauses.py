@@ -7,6 +7,11 @@ data/clauses.crfsuite.  Without the model file a cue list (data/clause_cues.tsv)
 Windows shorter than MIN_WORDS words are merged into the previous one.  A news-agency dateline
 (CITY ا ف ب / اف ب, what "CITY (أ ف ب) -" degrades to) always opens a window at the city word: the news
 data the CRF learned from has no such datelines, and AFP wire copy (as in PADT) opens articles with one.
+
+The CRF's P(start) is combined with a hidden-event bigram language model (Stolcke & Shriberg 1996):
+r = log P(</s> | w[i-1]) + log P(w[i] | <s>) − log P(w[i] | w[i-1]), from Kneser–Ney-style discounted
+counts of degraded SaudiNewsNet sentences (data/clause_lm.npz, build_data.py ngrams) — the word
+sequence "breaks" where a sentence ends.  logit P(start) += LM_WEIGHT · (r − LM_OFFSET).
 """
 from __future__ import annotations
 
@@ -26,6 +31,57 @@ LONG_THRESHOLD = 0.05  # … if that likelihood reaches this
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _TAGGER_LOCK = threading.Lock()
 DATELINE_MARKS = (("ا", "ف", "ب"), ("اف", "ب"))  # أ ف ب / أف ب (AFP) after degrading
+LM = DATA / "clause_lm.npz"
+LM_WEIGHT = 0.5  # weight of the hidden-event LM log-ratio on the CRF's logit (tuned on PADT dev)
+LM_OFFSET = -1.0  # … and the log-ratio at which it is neutral
+DISCOUNT = 0.75  # absolute discount of the bigram counts
+_KEY = 1 << 21  # bigram key = id(v) · _KEY + id(w); vocabulary ids < 2^21
+
+
+class BoundaryLM:
+    """Hidden-event bigram LM: how likely a sentence boundary falls between two words."""
+
+    def __init__(self, path: Path):
+        import numpy as np
+
+        with np.load(path) as z:
+            vocab = z["vocab"].tobytes().decode("utf-8").split("\n")
+            self.lstart = z["lstart"].astype(np.float64)  # log P(w | <s>)
+            self.lend = z["lend"].astype(np.float64)  # log P(</s> | w)
+            self.count = z["count"].astype(np.float64)  # c(w) as a context
+            self.alpha = z["alpha"].astype(np.float64)  # back-off mass of w as a context
+            self.pcont = z["pcont"].astype(np.float64)  # continuation probability of w
+            self.keys = z["keys"]
+            self.pairs = z["pairs"].astype(np.float64)  # c(v w), kept where ≥ 2
+            self.lstart_unk, self.lend_unk, self.pcont_unk = (float(x) for x in z["unk"])
+        self.ids = {w: i for i, w in enumerate(vocab)}
+
+    def ratios(self, words: list[str]):
+        """r[i] = log P(boundary before words[i]) − log P(none); r[0] = 0."""
+        import numpy as np
+
+        get = self.ids.get
+        ids = np.fromiter((get(w, -1) for w in words), dtype=np.int64, count=len(words))
+        known = ids >= 0
+        safe = np.maximum(ids, 0)
+        lstart = np.where(known, self.lstart[safe], self.lstart_unk)
+        lend = np.where(known, self.lend[safe], self.lend_unk)
+        pcont = np.where(known, self.pcont[safe], self.pcont_unk)
+        v, w = safe[:-1], safe[1:]
+        both = known[:-1] & known[1:]
+        key = np.where(both, v * _KEY + w, -1)
+        pos = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+        n = np.where(both & (self.keys[pos] == key), self.pairs[pos], 0.0)
+        p = np.where(known[:-1], np.maximum(n - DISCOUNT, 0.0) / self.count[v] + self.alpha[v] * pcont[1:],
+                     pcont[1:])
+        r = np.zeros(len(words))
+        r[1:] = lend[:-1] + lstart[1:] - np.log(p)
+        return r
+
+
+@lru_cache(maxsize=1)
+def _lm() -> BoundaryLM | None:
+    return BoundaryLM(LM) if LM.exists() else None
 
 
 def word_features(words: list[str], i: int) -> list[str]:
@@ -39,6 +95,11 @@ def word_features(words: list[str], i: int) -> list[str]:
             "ws=" + w[-2:], "nw3=" + nxt[:3], "len=" + str(min(len(w), 8)),
             "pe3=" + prev[-3:], "pp=" + prev2 + "|" + prev, "wv=" + w[:2] + "|" + nxt[:2],
             "ppl=" + str(min(len(prev), 8))]
+
+
+def features(words: list[str]) -> list[list[str]]:
+    """CRF features of every word of one line."""
+    return [word_features(words, i) for i in range(len(words))]
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +127,13 @@ def clause_starts(words: list[str]) -> list[bool]:
         return []
     tagger = _tagger()
     if tagger is not None:
-        features = [word_features(words, i) for i in range(len(words))]
+        feats = features(words)
         with _TAGGER_LOCK:  # a crfsuite Tagger holds the current sequence: one user at a time
-            tagger.set(features)
+            tagger.set(feats)
             probs = [tagger.marginal("B", i) for i in range(len(words))]
+        lm = _lm()
+        if lm is not None:
+            probs = _with_lm(probs, lm.ratios(words))
         starts = [p >= THRESHOLD for p in probs]
         _cut_long_windows(starts, probs)
     else:
@@ -87,6 +151,15 @@ def clause_starts(words: list[str]) -> list[bool]:
             else:
                 last = i
     return starts
+
+
+def _with_lm(probs: list[float], ratios) -> list[float]:
+    """logit P(start) += LM_WEIGHT · (r − LM_OFFSET)."""
+    import numpy as np
+
+    p = np.clip(np.asarray(probs), 1e-4, 1 - 1e-4)
+    z = np.log(p / (1 - p)) + LM_WEIGHT * (ratios - LM_OFFSET)
+    return (1 / (1 + np.exp(-np.clip(z, -50, 50)))).tolist()
 
 
 def _dateline_starts(words: list[str]) -> set[int]:
@@ -173,3 +246,70 @@ def train(max_articles: int = 4000, path: Path = MODEL) -> None:
                 words += sent
             trainer.append([word_features(words, i) for i in range(len(words))], labels)
     trainer.train(str(path))
+
+
+def build_lm(skip_articles: int = 4000, path: Path = LM, min_word: int = 3, min_pair: int = 2) -> None:
+    """data/clause_lm.npz: bigram statistics of degraded SaudiNewsNet sentences (build_data.py ngrams).
+
+    Counted on the articles after the first ``skip_articles`` (those train the CRF), with <s> and </s>
+    around each sentence; words seen < min_word times are unknown, pairs seen < min_pair times are
+    left to the back-off.  Interpolated absolute discounting with Kneser–Ney continuation counts."""
+    import collections
+
+    import numpy as np
+
+    from hadath.text.build_data import degrade, news_articles
+    from hadath.text.sentences import _punctuated
+
+    uni: collections.Counter[str] = collections.Counter()
+    big: collections.Counter[tuple[str, str]] = collections.Counter()
+    for k, text in enumerate(news_articles()):
+        if k < skip_articles:
+            continue
+        for s in _punctuated(text):
+            words = degrade(text[s.start:s.end]).split()
+            if words:
+                seq = ["<s>", *words, "</s>"]
+                uni.update(seq)
+                big.update(zip(seq, seq[1:]))
+    vocab = ["<s>", "</s>"] + sorted((w for w, c in uni.items() if c >= min_word and w not in ("<s>", "</s>")),
+                                     key=lambda w: (-uni[w], w))
+    ids = {w: i for i, w in enumerate(vocab)}
+    assert len(vocab) < _KEY
+    count = np.array([uni[w] for w in vocab], dtype=np.float64)
+    follow = np.zeros(len(vocab))
+    precede = np.zeros(len(vocab))
+    keys, pairs = [], []
+    for (v, w), n in big.items():
+        iv, iw = ids.get(v), ids.get(w)
+        if iv is not None:
+            follow[iv] += 1
+        if iw is not None:
+            precede[iw] += 1
+        if iv is not None and iw is not None and n >= min_pair:
+            keys.append(iv * _KEY + iw)
+            pairs.append(n)
+    keys_a = np.array(keys, dtype=np.int64)
+    order = np.argsort(keys_a)
+    keys_a, pairs_a = keys_a[order], np.minimum(np.array(pairs, dtype=np.int64)[order], 65535)
+    total = precede.sum()
+    pcont = np.maximum(precede, 0.5) / total
+    pcont_unk = 0.5 / total
+    count = np.maximum(count, 1)
+    alpha = DISCOUNT * np.maximum(follow, 1) / count
+
+    def pair_count(iv: int, iw: int) -> float:
+        key = iv * _KEY + iw
+        j = int(np.searchsorted(keys_a, key))
+        return float(pairs_a[j]) if j < len(keys_a) and keys_a[j] == key else 0.0
+
+    s_id, e_id = ids["<s>"], ids["</s>"]
+    lstart = np.log([max(pair_count(s_id, i) - DISCOUNT, 0) / count[s_id] + alpha[s_id] * pcont[i]
+                     for i in range(len(vocab))])
+    lend = np.log([max(pair_count(i, e_id) - DISCOUNT, 0) / count[i] + alpha[i] * pcont[e_id]
+                   for i in range(len(vocab))])
+    unk = np.array([np.log(alpha[s_id] * pcont_unk), np.log(pcont[e_id]), pcont_unk])
+    np.savez_compressed(path, vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
+                        lstart=lstart.astype(np.float32), lend=lend.astype(np.float32),
+                        count=count.astype(np.float32), alpha=alpha.astype(np.float32),
+                        pcont=pcont.astype(np.float32), keys=keys_a, pairs=pairs_a.astype(np.uint16), unk=unk)

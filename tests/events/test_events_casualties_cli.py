@@ -37,3 +37,12 @@ def test_eval_callback_does_nothing_for_subcommands(monkeypatch, tmp_path):
     assert res.exit_code == 0 and called == []
     res = CliRunner().invoke(app, ["eval", "--only", "seeds"])
     assert res.exit_code == 0 and called == [1]
+
+
+def test_a_singular_or_dual_victim_noun_is_a_count():
+    from hadath.events.casualties import casualties
+    assert casualties("أسفر الهجوم عن مقتل جندي وإصابة آخر".split()) == (1, 1)
+    assert casualties("مقتل 15 شخصا وإصابة جنديين".split()) == (15, 2)
+    # a plural in ـين is no dual, and a definite noun names someone, it does not count
+    assert casualties("مقتل مدنيين في القصف".split()) == (None, None)
+    assert casualties("أصيب القائد بجروح".split()) == (None, None)

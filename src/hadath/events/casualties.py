@@ -1,5 +1,6 @@
 """Fatalities and injuries stated in a sentence: "49 شهيدًا" → 49, "مقتل سبعة أشخاص" → 7,
-"أكثر من 360 مصابًا" → 360; vague quantities ("عشرات", "المئات") give nothing (codebook: null).
+"أكثر من 360 مصابًا" → 360, "مقتل جندي وإصابة آخر" → 1 and 1; vague quantities ("عشرات",
+"المئات") give nothing (codebook: null).
 
 A number counts when a casualty word sits next to it: after it ("49 شهيدا", "360 مصابا") or before
 it ("مقتل 15 شخصا", "إصابة ستة أشخاص").  The first figure wins: "49 شهيدًا بينهم 17 طفلًا" → 49.
@@ -27,6 +28,14 @@ INJURED = ("مصاب", "مصابين", "مصابون", "جريح", "جرحا", "
 _FATAL = {skeleton_key(w) for w in FATAL}
 _INJ = {skeleton_key(w) for w in INJURED}
 _YEAR_WORDS = {skeleton_key(w) for w in ("عام", "العام", "سنة", "لعام", "منذ", "في")}
+# a singular or dual person noun right after a casualty word states a count of its own: "مقتل جندي"
+# → 1, "وإصابة آخر" → 1, "مقتل شخصين" → 2 (duals only of nouns whose plural is broken, so they
+# cannot be a plural in ـين)
+_ONE = ("شخص", "رجل", "امرأة", "طفل", "طفلة", "فتاة", "فتى", "شاب", "شابة", "جندي", "شرطي", "ضابط",
+        "عنصر", "مدني", "مواطن", "مواطنة", "صحفي", "صحافي", "ناشط", "مسلح", "قائد", "قيادي", "طالب",
+        "حارس", "عامل", "سائق", "مستوطن", "أسير", "معتقل", "آخر", "أخرى")
+_TWO = ("شخصين", "شخصان", "رجلين", "طفلين", "جنديين", "جنديان", "امرأتين")
+_COUNT_NOUNS = {**{skeleton_key(w): 1 for w in _ONE}, **{skeleton_key(w): 2 for w in _TWO}}
 _CONJ = ("و", "ف", "ب", "ل", "ال", "وال", "بال")
 
 
@@ -95,4 +104,12 @@ def casualties(words: list[str]) -> tuple[int | None, int | None]:
             fatal = n
         elif kind == "injured" and injured is None:
             injured = n
+    for i in range(len(words) - 1):
+        if kinds[i] and (fatal if kinds[i] == "fatal" else injured) is None:
+            n = _COUNT_NOUNS.get(skeleton_key(words[i + 1]))
+            if n is not None:
+                if kinds[i] == "fatal":
+                    fatal = n
+                else:
+                    injured = n
     return fatal, injured

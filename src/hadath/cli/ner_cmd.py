@@ -29,8 +29,11 @@ def ner(conll: Optional[Path] = typer.Option(None, "--conll", help="CoNLL 'token
     try:
         if conll:
             from hadath.ner.data import read_conll
-            for tokens, _ in read_conll(conll):
-                for tok, tag in zip(tokens, tagger.tag_tokens(tokens)):
+            # the file's sentences are tagged together, in order: the second stage compares each
+            # name with how it was tagged in the sentences around it
+            sents = [tokens for tokens, _ in read_conll(conll)]
+            for tokens, tags in zip(sents, tagger.tag_sentences(sents)):
+                for tok, tag in zip(tokens, tags):
                     out.write(f"{tok}\t{tag}\n")
                 out.write("\n")
         else:
@@ -92,8 +95,10 @@ def eval_ner(model: Optional[Path] = typer.Option(None, "--model", help="Model f
         typer.echo(f"== {split} ({form}) ==")
         typer.echo(report(scores))
     load, cold, warm = speed(_ner_data() / "ner", model or MODELS)
-    size = ((model or MODELS) / "ner.crfsuite").stat().st_size / 1e6
-    typer.echo(f"model {size:.1f} MB, loads in {load:.2f}s; tags {cold:,.0f} tokens/s cold, "
+    files = sorted((model or MODELS).glob("ner*.*"))  # both CRF stages, clusters, gazetteer, name lists
+    size = sum(f.stat().st_size for f in files) / 1e6
+    typer.echo(f"model {size:.1f} MB ({', '.join(f.name for f in files)}), loads in {load:.2f}s; "
+               f"tags {cold:,.0f} tokens/s cold, "
                f"{warm:,.0f} warm (one core)")
 
 

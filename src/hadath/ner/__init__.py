@@ -1,5 +1,6 @@
-"""Arabic named-entity recognition: a CRF (python-crfsuite) trained by ``hadath train ner`` on
-ANERcorp + NewsFANE (+ degraded copies) and shipped in hadath/models/.
+"""Arabic named-entity recognition: two stacked CRFs (python-crfsuite; stage 2 adds label consistency
+across neighbouring sentences) trained by ``hadath train ner`` on ANERcorp (+ degraded copies) and
+shipped in hadath/models/ (see docs/ner.md).
 
 ``get_tagger()`` → the cached NerTagger, or None when no model file is shipped.
 """

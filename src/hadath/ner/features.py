@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover
         _split_clitics = None
 
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل")
-FEATURE_SET = "v2"  # bump when features change: a model must be trained with the same set
+FEATURE_SET = "v3"  # bump when features change: a model must be trained with the same set
 _DIGIT = re.compile(r"\d")
 
 
@@ -69,13 +69,36 @@ def _shape(word: str) -> str:
     return "punct"
 
 
+_OPEN_Q = {"«": "»", "\"": "\"", "“": "”", "'": "'"}
+QUOTE_SPAN = 8  # longest quoted name ("inq" feature), in tokens
+
+
+def _quoted(words: list[str]) -> set[int]:
+    """Indexes of the tokens inside a short quoted stretch (« … », " … "): titles, products, brands."""
+    inside: set[int] = set()
+    i, n = 0, len(words)
+    while i < n:
+        close = _OPEN_Q.get(words[i])
+        if close is not None:
+            j = next((k for k in range(i + 1, min(n, i + QUOTE_SPAN + 2)) if words[k] == close), None)
+            if j is not None and j > i + 1:
+                inside.update(range(i + 1, j))
+                i = j
+        i += 1
+    return inside
+
+
 class Featurizer:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
-                 gazetteer: dict[str, str] | None = None, *, use_clusters: bool = True,
-                 use_gazetteer: bool = True) -> None:
+                 gazetteer: dict[str, str] | None = None, names: dict[str, tuple[str, ...]] | None = None,
+                 *, use_clusters: bool = True, use_gazetteer: bool = True, use_names: bool = True,
+                 use_quotes: bool = True) -> None:
         self.clusters = (clusters or {}) if use_clusters else {}
         self.gazetteer = (gazetteer or {}) if use_gazetteer else {}
+        self.names = (names or {}) if use_names else {}  # hadath.ner.gazetteers: PF/PL/OH/PT
+        self.quotes = use_quotes
         self._cache: dict[str, tuple[list[str], ...]] = {}
+        self._keys: dict[str, str] = {}  # word → stage-2 matching key (see _key)
 
     def _word(self, word: str) -> tuple[list[str], ...]:
         norm = normalize(word).text
@@ -85,6 +108,7 @@ class Featurizer:
         shape = _shape(word)
         cl = self.clusters.get(skel) or self.clusters.get(stem) or ()
         gz = self.gazetteer.get(skel) or self.gazetteer.get(stem) or ""
+        nm = self.names.get(skel) or self.names.get(stem) or ()
         local = ["b", "w=" + norm, "s=" + skel, "st=" + stem, "pc=" + pre, "sf=" + suf, "sh=" + shape,
                  "s2=" + skel[-2:], "s3=" + skel[-3:], "p2=" + stem[:2], "p3=" + stem[:3],
                  "ln=" + str(min(len(skel), 8))]
@@ -97,6 +121,7 @@ class Featurizer:
             local.extend(f"cs{i}=" + c for i, c in enumerate(self.clusters.get(stem, ())))
         if gz:
             local.append("gz=" + gz)
+        local.extend("nm=" + t for t in nm)
         c_mid = cl[1] if len(cl) > 1 else "-"
         c_low = cl[0] if cl else "-"
         p1 = ["-1s=" + skel, "-1st=" + stem, "-1sh=" + shape, "-1pc=" + pre]
@@ -106,8 +131,10 @@ class Featurizer:
         if gz:
             p1.append("-1gz=" + gz)
             n1.append("+1gz=" + gz)
-        p2 = ["-2s=" + skel, "-2c=" + c_low]
-        n2 = ["+2s=" + skel, "+2c=" + c_low]
+        p1.extend("-1nm=" + t for t in nm)
+        n1.extend("+1nm=" + t for t in nm)
+        p2 = ["-2s=" + skel, "-2c=" + c_low] + ["-2nm=" + t for t in nm]
+        n2 = ["+2s=" + skel, "+2c=" + c_low] + ["+2nm=" + t for t in nm]
         return local, p1, n1, p2, n2
 
     def word(self, word: str) -> tuple[list[str], ...]:
@@ -122,6 +149,7 @@ class Featurizer:
         parts = [self.word(w) for w in words]
         n = len(parts)
         feats = []
+        quoted = _quoted(words) if self.quotes else ()
         skels = [p[0][2] for p in parts]  # "s=<skeleton>"
         for i, (local, _, _, _, _) in enumerate(parts):
             f = local + (parts[i - 1][1] if i > 0 else ["BOS"])
@@ -134,5 +162,178 @@ class Featurizer:
                 f += parts[i - 2][3]
             if i + 2 < n:
                 f += parts[i + 2][4]
+            if i in quoted:
+                f.append("inq")
             feats.append(f)
         return feats
+
+
+# ---- stage 2: label consistency across neighbouring sentences (Krishnan & Manning 2006 style) ----
+STAGE2_WINDOW = 10  # sentences either side whose stage-1 labels a word's stage-2 features look at
+STAGE2_LOCAL = False  # stage 2 on the word's own features only (no ±1/±2 context, bigrams): faster
+_ENT_LABELS = ("B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+
+
+def _key(featurizer: Featurizer, word: str) -> str:
+    """The form occurrences are matched on: the clitic-stripped skeleton stem (بالأهلي, الأهلي, للأهلي
+    and degraded الاهلي all → اهلي); "" for punctuation, digits and one-letter words."""
+    key = featurizer._keys.get(word)
+    if key is None:
+        stem = featurizer.word(word)[0][3][3:]  # "st=<stem>"
+        key = stem if len(stem) > 1 and stem[0].isalpha() else ""
+        if len(featurizer._keys) < 500_000:
+            featurizer._keys[word] = key
+    return key
+
+
+def stage2_features(featurizer: Featurizer, sents: list[list[str]], tags1: list[list[str]],
+                    window: int | None = None,
+                    base: list[list[list[str]]] | None = None,
+                    signal: list[bool] | None = None,
+                    lexicon: "dict[str, tuple[str, ...]] | list[dict[str, tuple[str, ...]]] | None" = None,
+                    skip_quiet: bool = False) -> list:
+    """Per sentence, per token: the stage-1 features plus what stage 1 said about the same word in the
+    sentences ``window`` either side (``sents`` in reading order: one document or a stream of them).
+
+    dT=X   some other occurrence of the word was tagged type X (B- or I-)
+    dB=X / dI=X  … as the first / a later word of an X entity
+    dM=X   the majority type among other occurrences tagged as entities; dM=O when all were O
+    dH=X   most (≥ half) of the other occurrences were X
+    s1=L   stage 1's own label here; ±1 of both the label and dM at the neighbours
+
+    ``base``: the sentences' stage-1 features when already computed (they are extended in place).
+    ``signal``: when given, gets one bool per sentence: does stage 1's tag of some word of it disagree
+    with the majority of its other occurrences nearby (where stage 2 is most likely to change a tag)?
+    With ``skip_quiet`` (and ``signal``) a sentence without that signal gets None instead of features.
+    ``lexicon``: word key → features from labelled training text (``gold_lexicon``), one table for all
+    sentences or one per sentence (training: built from the other folds only).
+    """
+    from collections import Counter
+    window = STAGE2_WINDOW if window is None else window
+    keys = [[_key(featurizer, w) for w in s] for s in sents]
+    per_sent = [Counter(k) for k in keys]  # occurrences of each word
+    per_sent_ent = [Counter((k, t) for k, t in zip(ks, ts) if t != "O") for ks, ts in zip(keys, tags1)]
+    n = len(sents)
+    win: Counter = Counter()
+    win_ent: Counter = Counter()  # (word, entity label) in the window
+    win_ent_word: Counter = Counter()  # word → occurrences tagged as entities in the window
+    lo, hi = 0, 0  # window = sentences [lo, hi)
+    out = []
+    for i in range(n):
+        while hi < n and hi <= i + window:
+            win.update(per_sent[hi])
+            win_ent.update(per_sent_ent[hi])
+            win_ent_word.update(k for k, _ in per_sent_ent[hi].elements())
+            hi += 1
+        while lo < i - window:
+            win.subtract(per_sent[lo])
+            win_ent.subtract(per_sent_ent[lo])
+            win_ent_word.subtract(k for k, _ in per_sent_ent[lo].elements())
+            lo += 1
+        if STAGE2_LOCAL:
+            x1 = [list(featurizer.word(w)[0]) for w in sents[i]]
+            if len(x1) > 1:
+                x1[0].append("BOS")
+                x1[-1].append("EOS")
+        else:
+            x1 = base[i] if base is not None else featurizer.sentence(sents[i])
+        toks_extra: list[list[str]] = []
+        majs: list[str] = []
+        sig = False
+        lex = lexicon[i] if isinstance(lexicon, list) else lexicon
+        for k, t in zip(keys[i], tags1[i]):
+            extra: list[str] = []
+            maj = ""
+            if k:
+                if lex:
+                    extra.extend(lex.get(k, ()))
+                total = win[k] - 1  # other occurrences in reach (the word itself is in the window)
+                if win_ent_word.get(k, 0) - (t != "O") > 0:  # some other occurrence was tagged a name
+                    by_type: Counter = Counter()
+                    for lab in _ENT_LABELS:
+                        c = win_ent.get((k, lab), 0) - (lab == t)
+                        if c > 0:
+                            by_type[lab[2:]] += c
+                            extra.append("d" + lab[0] + "=" + lab[2:])
+                    (maj, c), = by_type.most_common(1)
+                    extra.append("dM=" + maj)
+                    extra.extend("dT=" + x for x in by_type)
+                    if 2 * c >= total:
+                        extra.append("dH=" + maj)
+                    sig = sig or t[2:] != maj  # stage 1 disagrees with the word's majority nearby
+                elif total > 0:
+                    maj = "O"
+                    extra.append("dM=O")
+                    sig = sig or t != "O"
+            majs.append(maj)
+            toks_extra.append(extra)
+        if signal is not None:
+            signal.append(sig)
+            if skip_quiet and not sig:
+                out.append(None)  # the caller keeps stage 1's tags for this sentence
+                continue
+        feats = []
+        m = len(x1)
+        for j in range(m):
+            f = x1[j]
+            f += toks_extra[j]
+            f.append("s1=" + tags1[i][j])
+            if j > 0:
+                f.append("-1s1=" + tags1[i][j - 1])
+                if majs[j - 1]:
+                    f.append("-1dM=" + majs[j - 1])
+            if j + 1 < m:
+                f.append("+1s1=" + tags1[i][j + 1])
+                if majs[j + 1]:
+                    f.append("+1dM=" + majs[j + 1])
+            if STAGE2_LOCAL:
+                if j > 1:
+                    f.append("-2s1=" + tags1[i][j - 2])
+                if j + 2 < m:
+                    f.append("+2s1=" + tags1[i][j + 2])
+            feats.append(f)
+        out.append(feats)
+    return out
+
+
+def gold_lexicon(featurizer: Featurizer, sents: list[tuple[list[str], list[str]]],
+                 min_count: int = 1) -> dict[str, tuple[str, ...]]:
+    """Word key → stage-2 features from labelled sentences: gM=X the word's majority entity type,
+    gH=X most (≥ half) of its occurrences are X, gA=X all are; words never labelled a name are left out."""
+    from collections import Counter
+    counts: dict[str, Counter] = {}
+    for toks, tags in sents:
+        for w, t in zip(toks, tags):
+            k = _key(featurizer, w)
+            if k:
+                counts.setdefault(k, Counter())[t[2:] or "O"] += 1
+    lex: dict[str, tuple[str, ...]] = {}
+    for k, c in counts.items():
+        total = sum(c.values())
+        ents = [(n, x) for x, n in c.items() if x != "O"]
+        if not ents or total < min_count:
+            continue
+        n, x = max(ents)
+        feats = ["gM=" + x]
+        if 2 * n >= total:
+            feats.append("gH=" + x)
+        if n == total:
+            feats.append("gA=" + x)
+        lex[k] = tuple(feats)
+    return lex
+
+
+def load_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                word, feats = line.rstrip("\n").split("\t")
+                table[word] = tuple(feats.split(","))
+    return table
+
+
+def save_lexicon(lex: dict[str, tuple[str, ...]], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for k in sorted(lex):
+            f.write(f"{k}\t{','.join(lex[k])}\n")

@@ -7,19 +7,30 @@ import pycrfsuite
 
 from hadath.doc import Doc, Span
 from hadath.ner.conlleval import chunks
-from hadath.ner.features import Featurizer, load_clusters, load_gazetteer
+from hadath.ner.features import (Featurizer, load_clusters, load_gazetteer, load_lexicon,
+                                 stage2_features)
+from hadath.ner.gazetteers import load_names
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODEL_FILE = "ner.crfsuite"
+MODEL2_FILE = "ner2.crfsuite"  # optional stage 2 (label consistency across sentences)
+LEXICON_FILE = "ner_lexicon.tsv"  # optional stage-2 table: training-label features per word
 CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
+NAMES_FILE = "ner_names.tsv"
 
 
 class NerTagger:
-    def __init__(self, model: Path, featurizer: Featurizer) -> None:
+    def __init__(self, model: Path, featurizer: Featurizer, model2: Path | None = None) -> None:
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model))
+        self._crf2 = None
+        if model2 is not None and model2.exists():
+            self._crf2 = pycrfsuite.Tagger()
+            self._crf2.open(str(model2))
         self.featurizer = featurizer
+        self.quiet_stage1 = True  # stage 2 only where stage 1 disagrees with itself nearby (docs/ner.md)
+        self.lexicon = load_lexicon(model.parent / LEXICON_FILE) if self._crf2 is not None else {}
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> "NerTagger | None":
@@ -27,19 +38,35 @@ class NerTagger:
         d = Path(model_dir) if model_dir else MODELS
         if not (d / MODEL_FILE).exists():
             return None
-        feats = Featurizer(load_clusters(d / CLUSTERS_FILE), load_gazetteer(d / GAZETTEER_FILE))
-        return cls(d / MODEL_FILE, feats)
+        feats = Featurizer(load_clusters(d / CLUSTERS_FILE), load_gazetteer(d / GAZETTEER_FILE),
+                           load_names(d / NAMES_FILE))
+        return cls(d / MODEL_FILE, feats, d / MODEL2_FILE)
+
+    def tag_sentences(self, sents: list[list[str]]) -> list[list[str]]:
+        """Tag the sentences of one text in reading order: with a stage-2 model, each word's tags
+        also depend on how stage 1 tagged the same word in the sentences around it."""
+        x1 = [self.featurizer.sentence(s) for s in sents]
+        tags1 = [self._crf.tag(x) if x else [] for x in x1]
+        if self._crf2 is None:
+            return tags1
+        # quiet_stage1: a sentence where no word's stage-1 tag disagrees with the majority of its other
+        # occurrences nearby keeps stage 1's tags (x is None); stage 2 runs where consistency matters
+        x2 = stage2_features(self.featurizer, sents, tags1, base=x1, signal=[], lexicon=self.lexicon,
+                             skip_quiet=self.quiet_stage1)
+        return [t1 if x is None else self._crf2.tag(x) if x else [] for x, t1 in zip(x2, tags1)]
 
     def tag_tokens(self, tokens: list[str]) -> list[str]:
+        """One sentence on its own (use tag_sentences for a text's sentences together)."""
         if not tokens:
             return []
-        return self._crf.tag(self.featurizer.sentence(tokens))
+        return self.tag_sentences([tokens])[0]
 
     def __call__(self, doc: Doc) -> Doc:
         """Tag each sentence of ``doc`` (the whole text when it has none) and set ``doc.entities``."""
         toks = doc.tokens
         sents = doc.sentences or [Span(0, len(doc.text))]
         entities: list[Span] = []
+        ranges: list[tuple[int, int]] = []
         i = 0
         for sent in sents:
             while i < len(toks) and toks[i].start < sent.start:
@@ -48,9 +75,11 @@ class NerTagger:
             while j < len(toks) and toks[j].end <= sent.end:
                 j += 1
             if j > i:
-                tags = self.tag_tokens([t.text for t in toks[i:j]])
-                for s, e, label in sorted(chunks(tags)):
-                    entities.append(Span(toks[i + s].start, toks[i + e - 1].end, label))
+                ranges.append((i, j))
             i = j
+        tagged = self.tag_sentences([[t.text for t in toks[i:j]] for i, j in ranges])
+        for (i, _), tags in zip(ranges, tagged):
+            for s, e, label in sorted(chunks(tags)):
+                entities.append(Span(toks[i + s].start, toks[i + e - 1].end, label))
         doc.entities = entities
         return doc

@@ -15,8 +15,11 @@ import pycrfsuite
 
 from hadath.ner import data as D
 from hadath.ner.conlleval import Score, evaluate
-from hadath.ner.features import Featurizer, load_clusters, load_gazetteer
-from hadath.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, MODEL_FILE, NerTagger
+from hadath.ner.features import (Featurizer, gold_lexicon, load_clusters, load_gazetteer, save_lexicon,
+                                 stage2_features)
+from hadath.ner.gazetteers import load_names
+from hadath.ner.tagger import (CLUSTERS_FILE, GAZETTEER_FILE, MODEL_FILE, MODEL2_FILE, MODELS, LEXICON_FILE,
+                                NAMES_FILE, NerTagger)
 from hadath.text import skeleton_key
 
 SEED = 13
@@ -29,11 +32,17 @@ class Config:
     degraded: float = 1.0  # fraction of training sentences also added in degraded form
     clusters: bool = True
     gazetteer: bool = True
+    names: bool = True  # person-name / org-head / title lists (hadath.ner.gazetteers)
+    quotes: bool = True  # "inside a short quoted stretch" feature
     with_dev: bool = False  # final model: fold the dev split into training after tuning
     c1: float = 0.05
     c2: float = 0.01
     iterations: int = 150
     minfreq: int = 1
+    two_stage: bool = True  # stage 2: label consistency over neighbouring sentences (features.py)
+    lexicon: bool = False  # stage 2: training-label word lexicon (out-of-fold for training items)
+    folds: int = 4  # stage-1 jack-knife folds for stage-2 training features
+    cv_cache: str | None = None  # folder to keep jack-knifed stage-1 tags in (experiments only)
 
 
 def build_gazetteer(out: Path) -> int:
@@ -86,28 +95,127 @@ def training_sentences(data: Path, cfg: Config) -> tuple[list[D.Sentence], list[
     return D.shuffled(sents, SEED), dev
 
 
-def prepare_resources(out: Path, clusters_src: Path | None) -> None:
+def prepare_resources(out: Path, clusters_src: Path | None, data: Path | None = None,
+                      rebuild_names: bool = False) -> None:
+    """Cluster table (copied), place gazetteer (rebuilt) and name lists (copied from the package, or
+    rebuilt from ``data`` = ../shared/data when asked or missing) into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     if clusters_src and clusters_src.resolve() != (out / CLUSTERS_FILE).resolve():
         shutil.copyfile(clusters_src, out / CLUSTERS_FILE)
     build_gazetteer(out / GAZETTEER_FILE)
+    names_src = MODELS / NAMES_FILE
+    if (rebuild_names or not names_src.exists()) and data is not None:
+        from hadath.ner.gazetteers import build
+        build(data, out / NAMES_FILE)
+    elif names_src.exists() and names_src.resolve() != (out / NAMES_FILE).resolve():
+        shutil.copyfile(names_src, out / NAMES_FILE)
+
+
+def _fit(items, cfg: Config, path: Path) -> None:
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for xseq, yseq in items:
+        trainer.append(xseq, yseq)
+    trainer.set_params({"c1": cfg.c1, "c2": cfg.c2, "max_iterations": cfg.iterations,
+                        "feature.minfreq": cfg.minfreq, "feature.possible_transitions": True})
+    trainer.train(str(path))
+
+
+def _featurizer(out: Path, cfg: Config) -> Featurizer:
+    return Featurizer(load_clusters(out / CLUSTERS_FILE), load_gazetteer(out / GAZETTEER_FILE),
+                      load_names(out / NAMES_FILE), use_clusters=cfg.clusters,
+                      use_gazetteer=cfg.gazetteer, use_names=cfg.names,
+                      use_quotes=cfg.quotes)
 
 
 def train(data: Path, out: Path, cfg: Config, *, log=print) -> Path:
     """Train a model into ``out`` (which must already hold the cluster/gazetteer tables)."""
-    feats = Featurizer(load_clusters(out / CLUSTERS_FILE), load_gazetteer(out / GAZETTEER_FILE),
-                       use_clusters=cfg.clusters, use_gazetteer=cfg.gazetteer)
+    feats = _featurizer(out, cfg)
     sents, _ = training_sentences(data, cfg)
     t0 = time.time()
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for toks, tags in sents:
-        trainer.append(feats.sentence(toks), tags)
-    trainer.set_params({"c1": cfg.c1, "c2": cfg.c2, "max_iterations": cfg.iterations,
-                        "feature.minfreq": cfg.minfreq, "feature.possible_transitions": True})
     model = out / MODEL_FILE
     log(f"training on {len(sents)} sentences, {sum(len(s[0]) for s in sents)} tokens")
-    trainer.train(str(model))
+    _fit(((feats.sentence(t), g) for t, g in sents), cfg, model)
     log(f"trained in {time.time() - t0:.0f}s → {model} ({model.stat().st_size / 1e6:.1f} MB)")
+    (out / MODEL2_FILE).unlink(missing_ok=True)
+    if cfg.two_stage:
+        train_stage2(data, out, cfg, feats, log=log)
+    return model
+
+
+def _cv_tags(data: Path, out: Path, cfg: Config, feats: Featurizer, raw: list[D.Sentence],
+             deg: list[D.Sentence], *, log=print) -> tuple[list[list[str]], list[list[str]]]:
+    """Jack-knifed stage-1 tags of ``raw`` and ``deg`` (its degraded copy, sentence for sentence): fold k
+    (contiguous, reading order) tagged by a stage-1 model trained on the other folds (+ their degraded
+    copies), so stage 2 learns from stage-1 output as errorful as on unseen text."""
+    import hashlib
+    import pickle
+    import inspect
+
+    from hadath.ner import features as F
+    src = "".join(inspect.getsource(o) for o in (F.Featurizer._word, F.Featurizer.sentence, F._quoted,
+                                                 F._shape, F.clitic_split))  # the stage-1 features
+    key = hashlib.sha1(repr((hashlib.sha1(src.encode()).hexdigest(), cfg.degraded, cfg.clusters,
+                             cfg.gazetteer, cfg.names, cfg.quotes, cfg.c1, cfg.c2, cfg.iterations,
+                             cfg.minfreq, cfg.folds, cfg.with_dev, len(raw))).encode()).hexdigest()[:12]
+    cache = Path(cfg.cv_cache) / f"cv-{key}.pkl" if cfg.cv_cache else None
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    n = len(raw)
+    bounds = [n * k // cfg.folds for k in range(cfg.folds + 1)]
+    tags_raw: list[list[str]] = [[] for _ in raw]
+    tags_deg: list[list[str]] = [[] for _ in raw]
+    tmp = out / "stage1-fold.crfsuite"
+    for k in range(cfg.folds):
+        a, b = bounds[k], bounds[k + 1]
+        idx = [i for i in range(n) if not a <= i < b]
+        pool = D.shuffled(idx, SEED)[: int(len(idx) * cfg.degraded)]
+        items = [raw[i] for i in idx] + [deg[i] for i in pool if deg[i][0]]
+        t0 = time.time()
+        _fit(((feats.sentence(t), g) for t, g in D.shuffled(items, SEED)), cfg, tmp)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(tmp))
+        for i in range(a, b):
+            tags_raw[i] = tagger.tag(feats.sentence(raw[i][0]))
+            tags_deg[i] = tagger.tag(feats.sentence(deg[i][0])) if deg[i][0] else []
+        tagger.close()
+        log(f"stage-1 fold {k + 1}/{cfg.folds} in {time.time() - t0:.0f}s")
+    tmp.unlink(missing_ok=True)
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps((tags_raw, tags_deg)))
+    return tags_raw, tags_deg
+
+
+def train_stage2(data: Path, out: Path, cfg: Config, feats: Featurizer, *, log=print) -> Path:
+    """The stage-2 model (``ner2.crfsuite``): stage-1 features + neighbouring-sentence label
+    consistency from jack-knifed stage-1 tags, on the training sentences in reading order."""
+    if cfg.newsfane or cfg.wojood:
+        raise ValueError("two-stage training uses ANERcorp only (no document order elsewhere)")
+    train_s, dev, _ = D.anercorp_splits(data)
+    raw = train_s + dev if cfg.with_dev else train_s
+    deg = [D.degrade_sentence(t, g) for t, g in raw]
+    tags_raw, tags_deg = _cv_tags(data, out, cfg, feats, raw, deg, log=log)
+    t0 = time.time()
+    lex_raw = lex_deg = None
+    (out / LEXICON_FILE).unlink(missing_ok=True)
+    keep = [i for i in range(len(deg)) if deg[i][0]]
+    if cfg.lexicon:  # each fold's sentences see the lexicon of the other folds only
+        n = len(raw)
+        bounds = [n * k // cfg.folds for k in range(cfg.folds + 1)]
+        fold_lex = [gold_lexicon(feats, raw[:a] + raw[b:]) for a, b in zip(bounds, bounds[1:])]
+        fold_of = [next(k for k in range(cfg.folds) if i < bounds[k + 1]) for i in range(n)]
+        lex_raw = [fold_lex[fold_of[i]] for i in range(n)]
+        lex_deg = [fold_lex[fold_of[i]] for i in keep]
+        save_lexicon(gold_lexicon(feats, raw), out / LEXICON_FILE)
+    x_raw = stage2_features(feats, [t for t, _ in raw], tags_raw, lexicon=lex_raw)
+    x_deg = stage2_features(feats, [deg[i][0] for i in keep], [tags_deg[i] for i in keep],
+                            lexicon=lex_deg)
+    pool = set(D.shuffled(list(range(len(keep))), SEED)[: int(len(keep) * cfg.degraded)])
+    items = [(x, g) for x, (_, g) in zip(x_raw, raw)]
+    items += [(x_deg[j], deg[i][1]) for j, i in enumerate(keep) if j in pool]
+    model = out / MODEL2_FILE
+    _fit(D.shuffled(items, SEED), cfg, model)
+    log(f"stage 2 trained in {time.time() - t0:.0f}s → {model} ({model.stat().st_size / 1e6:.1f} MB)")
     return model
 
 
@@ -116,7 +224,9 @@ def degraded_copy(sents: list[D.Sentence]) -> list[D.Sentence]:
 
 
 def score(tagger: NerTagger, sents: list[D.Sentence]) -> dict[str, Score]:
-    return evaluate([g for _, g in sents], [tagger.tag_tokens(t) for t, _ in sents])
+    """The sentences are tagged as one stream in reading order (stage 2 sees neighbouring sentences,
+    as it does for a document's sentences)."""
+    return evaluate([g for _, g in sents], tagger.tag_sentences([t for t, _ in sents]))
 
 
 def evaluate_split(data: Path, model_dir: Path, split: str = "test") -> dict[str, dict[str, Score]]:
@@ -141,7 +251,7 @@ def speed(data: Path, model_dir: Path) -> tuple[float, float, float]:
     rates = []
     for _ in range(2):
         t0 = time.perf_counter()
-        for s in sents:
-            tagger.tag_tokens(s)
+        for a in range(0, len(sents), 20):  # documents of 20 sentences
+            tagger.tag_sentences(sents[a:a + 20])
         rates.append(n / (time.perf_counter() - t0))
     return load, rates[0], rates[1]

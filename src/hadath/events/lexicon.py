@@ -223,14 +223,23 @@ def analyse_verb(w: str, tables: Tables) -> list[tuple[Entry, str, bool, str, st
     return out
 
 
-def _suffixes(body: str, inflections: tuple[str, ...]):
-    seen = set()
+@lru_cache(maxsize=None)
+def _suffix_ranks(inflections: tuple[str, ...]) -> tuple[dict[str, int], int]:
+    """Every inflection+object-pronoun ending, ranked in (inflection, pronoun) order, and the
+    longest one's length."""
+    ranks: dict[str, int] = {}
     for infl in inflections:
         for obj in OBJ_SUF:
-            suf = infl + obj
-            if suf not in seen and body.endswith(suf) and len(body) - len(suf) >= 2:
-                seen.add(suf)
-                yield suf
+            ranks.setdefault(infl + obj, len(ranks))
+    return ranks, max(map(len, ranks))
+
+
+def _suffixes(body: str, inflections: tuple[str, ...]) -> list[str]:
+    """The endings ``body`` may carry (leaving a stem of ≥ 2 letters), in (inflection, pronoun)
+    order: a few dictionary lookups of the word's last letters instead of testing every ending."""
+    ranks, longest = _suffix_ranks(inflections)
+    found = [body[len(body) - n:] if n else "" for n in range(min(longest, len(body) - 2) + 1)]
+    return sorted((suf for suf in found if suf in ranks), key=ranks.__getitem__)
 
 
 def _obj_ok(e: Entry, suf: str, inflections: tuple[str, ...]) -> bool:

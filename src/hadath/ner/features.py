@@ -323,14 +323,18 @@ def gold_lexicon(featurizer: Featurizer, sents: list[tuple[list[str], list[str]]
     return lex
 
 
-def load_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
+def load_word_table(path: Path) -> dict[str, tuple[str, ...]]:
+    """A "word<TAB>a,b,c" file (name lists, stage-2 lexicon) → {word: (a, b, c)}; {} when absent."""
     table: dict[str, tuple[str, ...]] = {}
     if path.exists():
         with open(path, encoding="utf-8") as f:
             for line in f:
-                word, feats = line.rstrip("\n").split("\t")
-                table[word] = tuple(feats.split(","))
+                word, values = line.rstrip("\n").split("\t")
+                table[word] = tuple(values.split(","))
     return table
+
+
+load_lexicon = load_word_table  # stage-2 features per word
 
 
 def save_lexicon(lex: dict[str, tuple[str, ...]], path: Path) -> None:

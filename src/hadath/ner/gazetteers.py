@@ -151,13 +151,8 @@ def build(shared_data: Path, out: Path) -> dict[str, int]:
 
 def load_names(path: Path) -> dict[str, tuple[str, ...]]:
     """skeleton word → tags among PF (first name), PL (name continuation), OH (org head), PT (title)."""
-    table: dict[str, tuple[str, ...]] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                word, tags = line.rstrip("\n").split("\t")
-                table[word] = tuple(tags.split(","))
-    return table
+    from hadath.ner.features import load_word_table
+    return load_word_table(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

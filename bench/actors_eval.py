@@ -22,7 +22,7 @@ from collections import Counter
 
 from hadath.actors import ActorTagger, load_kb
 from hadath.doc import Doc
-from hadath.shared import reference_degrade, require_shared
+from hadath.shared import reference_degrade, require_shared, seed_gold_actors, seed_metas
 from hadath.text.pipe import annotate_text
 
 
@@ -129,12 +129,8 @@ def load_times() -> None:
 def seeds(shared) -> None:
     degrade = reference_degrade(shared)
     tagger = ActorTagger(use_ner=False)
-    gold: dict[str, set[str]] = {}
-    for line in (shared / "gold" / "seeds.jsonl").read_text().splitlines():
-        g = json.loads(line)
-        gold.setdefault(g["doc_id"], set()).update(g["actors"] + g["recipients"])
-    for line in (shared / "seeds" / "meta.jsonl").read_text().splitlines():
-        meta = json.loads(line)
+    gold = seed_gold_actors(shared)
+    for meta in seed_metas(shared):
         raw = (shared / meta["file"]).read_text(encoding="utf-8")
         for variant, text in (("raw", raw), ("degraded", degrade(raw))):
             doc = tagger(annotate_text(Doc(text=text)))

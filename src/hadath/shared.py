@@ -28,6 +28,30 @@ def require_shared() -> Path:
     return d
 
 
+def _jsonl(path: Path) -> list[dict]:
+    import json
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def seed_metas(shared: Path) -> list[dict]:
+    """The seed articles: ../shared/seeds/meta.jsonl rows (doc_id, file, published, source)."""
+    return _jsonl(shared / "seeds" / "meta.jsonl")
+
+
+def seed_gold(shared: Path) -> list[dict]:
+    """The gold seed events: ../shared/gold/seeds.jsonl rows."""
+    return _jsonl(shared / "gold" / "seeds.jsonl")
+
+
+def seed_gold_actors(shared: Path) -> dict[str, set[str]]:
+    """doc_id → every actor and recipient root of its gold events."""
+    gold: dict[str, set[str]] = {}
+    for g in seed_gold(shared):
+        gold.setdefault(g["doc_id"], set()).update(g["actors"] + g["recipients"])
+    return gold
+
+
 def reference_degrade(shared: Path):
     """The reference ``degrade(text)`` of ../shared/tools/degrade.py, loaded from its file (it is
     not a package), so every evaluation degrades text exactly as the gold data was degraded."""

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from hadath.actors import ActorTagger
 from hadath.doc import Doc
-from hadath.shared import reference_degrade
+from hadath.shared import reference_degrade, seed_gold_actors, seed_metas
 from hadath.text.pipe import annotate_text
 
 
@@ -16,12 +15,8 @@ from hadath.text.pipe import annotate_text
 def test_seed_gold_actors_found(shared, variant):
     degrade = reference_degrade(shared)
     tagger = ActorTagger(use_ner=False)
-    gold: dict[str, set[str]] = {}
-    for line in (shared / "gold" / "seeds.jsonl").read_text().splitlines():
-        g = json.loads(line)
-        gold.setdefault(g["doc_id"], set()).update(g["actors"] + g["recipients"])
-    for line in (shared / "seeds" / "meta.jsonl").read_text().splitlines():
-        meta = json.loads(line)
+    gold = seed_gold_actors(shared)
+    for meta in seed_metas(shared):
         text = (shared / meta["file"]).read_text(encoding="utf-8")
         if variant == "degraded":
             text = degrade(text)

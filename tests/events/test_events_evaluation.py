@@ -1,13 +1,13 @@
 """The evaluation bridge: the reference scorer run as a subprocess, GSR rows and roles."""
 from __future__ import annotations
 
-import json
 
 from hadath.events.evaluation import _main, gsr_rows, score
+from hadath.shared import seed_gold
 
 
 def test_scoring_gold_against_itself_is_perfect(shared):
-    gold = [json.loads(line) for line in open(shared / "gold" / "seeds.jsonl", encoding="utf-8") if line.strip()]
+    gold = seed_gold(shared)
     res = score(shared, gold)
     assert res["exact_f1"] == 1.0 and res["gold"] == len(gold)
     res = score(shared, gold[:-3])

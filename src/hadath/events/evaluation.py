@@ -19,22 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from hadath.pipeline import Pipeline
-from hadath.shared import reference_degrade
+from hadath.shared import reference_degrade, seed_metas
 
 
 def seed_records(shared: Path, pipeline: Pipeline, degraded: bool = False) -> list[dict[str, Any]]:
     degrade = reference_degrade(shared) if degraded else None
     records = []
-    with open(shared / "seeds" / "meta.jsonl", encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            meta = json.loads(line)
-            text = (shared / meta["file"]).read_text(encoding="utf-8")
-            if degrade is not None:
-                text = degrade(text)
-            doc = pipeline(text, doc_id=meta["doc_id"], date=meta.get("published"), source=meta.get("source"))
-            records += doc.records()
+    for meta in seed_metas(shared):
+        text = (shared / meta["file"]).read_text(encoding="utf-8")
+        if degrade is not None:
+            text = degrade(text)
+        doc = pipeline(text, doc_id=meta["doc_id"], date=meta.get("published"), source=meta.get("source"))
+        records += doc.records()
     return records
 
 

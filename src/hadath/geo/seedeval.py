@@ -20,7 +20,7 @@ from hadath.geo.eventplace import resolve_event_place
 from hadath.geo.gazetteer import _km, get_gazetteer
 from hadath.geo.tagger import PlaceTagger
 from hadath.pipeline import parse_date
-from hadath.shared import reference_degrade, require_shared
+from hadath.shared import reference_degrade, require_shared, seed_gold, seed_metas
 from hadath.text import skeleton_key
 
 
@@ -50,12 +50,11 @@ def _load_doc(shared, doc_id: str, meta: dict) -> Doc:
 
 def run(verbose: bool = False) -> dict[str, float]:
     shared = require_shared()
-    metas = {m["doc_id"]: m for m in map(json.loads, (shared / "seeds/meta.jsonl").read_text().splitlines())}
+    metas = {m["doc_id"]: m for m in seed_metas(shared)}
     gaz = get_gazetteer()
     docs: dict[str, Doc] = {}
     n_loc = ok_loc = n_date = found_date = resolved_date = n_ev = ok_ev = 0
-    for line in (shared / "gold/seeds.jsonl").read_text(encoding="utf-8").splitlines():
-        g = json.loads(line)
+    for g in seed_gold(shared):
         doc = docs.get(g["doc_id"]) or docs.setdefault(g["doc_id"], _load_doc(shared, g["doc_id"], metas[g["doc_id"]]))
         at = doc.text.find(g["evidence_text"])
         if at < 0:

@@ -144,9 +144,9 @@ class EventCoder:
                                                  for w in words[last + 1:min(stop, last + 8)]):
                 continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
             if e.event_type == "ASSAULT" and _near(words, t, cues, "accident", space, before=8, after=8) and \
-                    not any(w and cues.kind(w, "weapon", space) for w in words):
+                    not _in_sentence(words, cues, "weapon", space):
                 continue  # "أصيب 16 مجندا إثر حادث انقلاب السيارة": an accident, not an attack
-            if e.has("crowd") and not any(w and cues.kind(w, "crowd", space) for w in words):
+            if e.has("crowd") and not _in_sentence(words, cues, "crowd", space):
                 continue  # "مسيرة نجاحه", "تظاهرة المسرح": a career or a festival, not a march
             if e.has("figurative") and _near(words, last, cues, "figurative", space, before=last - t + 1, after=3):
                 continue  # "انفجرت فضيحة", "أصاب القادة قلق", "تفجر العنف": not violence
@@ -406,7 +406,7 @@ class EventCoder:
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
         if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
-                and not actors and m.tense != "past" and _cas.casualties([w for w in words if w]) == (None, None):
+                and not actors and m.tense != "past" and not _casualties_stated(words):
             # "تخطف الأطفال", "قتل النساء", "الهجمات على المدنيين": violence against unnamed civilians,
             # by no one named, in a noun or the present tense is habitual or generic — a report has a
             # finite past verb or a count of victims
@@ -486,10 +486,7 @@ def _concrete(words, t, cues: Cues, space: str) -> bool:
     ("نفذ هجوما"), an outcome verb ("أسفر عن", "أدى إلى", "وقع") or stated casualties."""
     if _near(words, t, cues, "light", space, before=3) or _near(words, t, cues, "undergo", space, before=3):
         return True
-    if any(w and cues.kind(w, "happen", space) for w in words):
-        return True
-    f, i = _cas.casualties([w for w in words if w])
-    return f is not None or i is not None
+    return _in_sentence(words, cues, "happen", space) or _casualties_stated(words)
 
 
 def _complement_place(places, words, last: int, space: str):
@@ -552,10 +549,7 @@ def _verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: st
     by_person = bool(actors) and all(a.type == "PER" for a in actors) and launched
     if not (own or by_person):
         return False
-    if any(w and cues.kind(w, "weapon", space) for w in words):
-        return False
-    f, i = _cas.casualties([w for w in words if w])
-    return f is None and i is None
+    return not _in_sentence(words, cues, "weapon", space) and not _casualties_stated(words)
 
 
 def _specified(units, words, last, cues: Cues, space: str) -> list[Unit]:
@@ -576,6 +570,16 @@ def _present_person(word: str, m: Match) -> str:
 def _next_stop(t, last, stops, verb_positions, n) -> int:
     nxt = [v for v in verb_positions if v > last] + [s for s in stops if s > last]
     return min(nxt + [n, last + 16])
+
+
+def _casualties_stated(words) -> bool:
+    """The sentence states a number killed or injured ("مقتل 5 أشخاص", "وإصابة آخر")."""
+    return _cas.casualties([w for w in words if w]) != (None, None)
+
+
+def _in_sentence(words, cues: Cues, kind: str, space: str) -> bool:
+    """Some word of the sentence is a cue of ``kind`` (a weapon, a crowd, an outcome verb)."""
+    return any(w and cues.kind(w, kind, space) for w in words)
 
 
 def _near(words, t, cues, kind, space, before=3, after=0) -> bool:

@@ -70,3 +70,47 @@ def test_shipped_model_finds_common_entities():
     assert tags[3:5] == ["B-PERS", "I-PERS"] and tags[6] == "B-LOC"
     degraded = tagger.tag_tokens("وقال الرييس الامريكي باراك اوباما في واشنطن ان".split())
     assert degraded[6] == "B-LOC"
+
+
+def test_known_attribute_file_changes_speed_not_tags(tiny, tmp_path):
+    """Tagging with only the attributes the model knows (as bytes) gives the tags of the full feature
+    lists; a file whose fingerprint belongs to other model files is ignored."""
+    import shutil
+
+    from hadath.ner.tagger import KNOWN_FILE, load_known_attributes, write_known_attributes
+    d = tmp_path / "m"
+    d.mkdir()
+    shutil.copy(Path(tiny._crf_path), d / MODEL_FILE)
+    write_known_attributes(d)
+    known = load_known_attributes(d)
+    assert known and "w=محمد" in known and "w=بيروت" not in known
+    fast = NerTagger.load(d)
+    assert fast.featurizer.known == known
+    sents = [toks for toks, _ in SENTS] + [["زار", "سمير", "بيروت", "أمس", "."]]
+    assert fast.tag_sentences(sents) == tiny.tag_sentences(sents)
+    x = fast.featurizer.sentence(["زار", "سمير", "بيروت"])
+    assert all(isinstance(a, bytes) for a in x[0] if a not in ("BOS", "EOS"))
+    assert b"w=" + "سمير".encode() not in x[1]  # unknown to the model: dropped
+    (d / MODEL_FILE).write_bytes((d / MODEL_FILE).read_bytes() + b"\0")  # "retrained" without the file
+    assert load_known_attributes(d) is None and NerTagger.load(d).featurizer.known is None
+    (d / KNOWN_FILE).unlink()
+    assert load_known_attributes(d) is None
+
+
+def test_shipped_models_tag_the_same_with_and_without_the_attribute_filter():
+    tagger = get_tagger()
+    if tagger is None or tagger.featurizer.known is None:
+        pytest.skip("no shipped NER model with its attribute file")
+    sents = ["وقال الرئيس الأمريكي باراك أوباما في واشنطن إن".split(),
+             "التقى أوباما وزير الخارجية السعودي في الرياض .".split(),
+             "واستقبل عباس في رام الله وفدا من حركة حماس".split()]
+    fast = tagger.tag_sentences(sents)
+    slow = NerTagger(tagger._crf_path, Featurizer(tagger.featurizer.clusters, tagger.featurizer.gazetteer,
+                                                  tagger.featurizer.names),
+                     tagger._crf_path.parent / "ner2.crfsuite")
+    slow.quiet_stage1 = False
+    tagger_all = NerTagger(tagger._crf_path, tagger.featurizer, tagger._crf_path.parent / "ner2.crfsuite")
+    tagger_all.quiet_stage1 = False
+    assert slow.featurizer.known is None
+    assert slow.tag_sentences(sents) == tagger_all.tag_sentences(sents)
+    assert any(t != "O" for s in fast for t in s)

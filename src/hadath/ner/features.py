@@ -92,15 +92,21 @@ class Featurizer:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[str, str] | None = None, names: dict[str, tuple[str, ...]] | None = None,
                  *, use_clusters: bool = True, use_gazetteer: bool = True, use_names: bool = True,
-                 use_quotes: bool = True) -> None:
+                 use_quotes: bool = True, known: "set[str] | frozenset[str] | None" = None) -> None:
         self.clusters = (clusters or {}) if use_clusters else {}
         self.gazetteer = (gazetteer or {}) if use_gazetteer else {}
         self.names = (names or {}) if use_names else {}  # hadath.ner.gazetteers: PF/PL/OH/PT
         self.quotes = use_quotes
-        self._cache: dict[str, tuple[list[str], ...]] = {}
+        # known: the attributes the loaded models were trained with (tagger.KNOWN_FILE). crfsuite skips
+        # an attribute it never saw, so dropping those here changes no tag but spares it ~25% of the
+        # lookups. Each word's lists are filtered once, when they are cached, and kept as UTF-8 bytes:
+        # python-crfsuite takes bytes as they are, and encoding every feature string on every call
+        # was a third of its time. (Training passes no ``known``: features stay str there.)
+        self.known = known
+        self._cache: dict[str, tuple] = {}
         self._keys: dict[str, str] = {}  # word → stage-2 matching key (see _key)
 
-    def _word(self, word: str) -> tuple[list[str], ...]:
+    def _word(self, word: str) -> tuple:
         norm = normalize(word).text
         skel = skeleton_key(word).replace(" ", "_")
         pre, stem, suf = clitic_split(skel) if skel and "_" not in skel else ("", skel or norm, "")
@@ -135,9 +141,14 @@ class Featurizer:
         n1.extend("+1nm=" + t for t in nm)
         p2 = ["-2s=" + skel, "-2c=" + c_low] + ["-2nm=" + t for t in nm]
         n2 = ["+2s=" + skel, "+2c=" + c_low] + ["+2nm=" + t for t in nm]
-        return local, p1, n1, p2, n2
+        lists = (local, p1, n1, p2, n2)
+        if self.known is not None:
+            known = self.known
+            lists = tuple([f.encode() for f in part if f in known] for part in lists)
+        return (*lists, "s=" + skel, stem)  # "s=…": the form the bigram features were trained on
 
-    def word(self, word: str) -> tuple[list[str], ...]:
+    def word(self, word: str) -> tuple:
+        """(own features, as −1 / +1 / −2 / +2 neighbour, "s=<skeleton>", clitic-stripped stem)."""
         got = self._cache.get(word)
         if got is None:
             got = self._word(word)
@@ -150,14 +161,23 @@ class Featurizer:
         n = len(parts)
         feats = []
         quoted = _quoted(words) if self.quotes else ()
-        skels = [p[0][2] for p in parts]  # "s=<skeleton>"
-        for i, (local, _, _, _, _) in enumerate(parts):
-            f = local + (parts[i - 1][1] if i > 0 else ["BOS"])
+        skels = [p[5] for p in parts]
+        known = self.known
+        for i, part in enumerate(parts):
+            f = part[0] + (parts[i - 1][1] if i > 0 else ["BOS"])
             f += parts[i + 1][2] if i + 1 < n else ["EOS"]
             if i > 0:
-                f.append("bg-" + skels[i - 1] + "|" + skels[i])
+                bg = "bg-" + skels[i - 1] + "|" + skels[i]
+                if known is None:
+                    f.append(bg)
+                elif bg in known:
+                    f.append(bg.encode())
             if i + 1 < n:
-                f.append("bg+" + skels[i] + "|" + skels[i + 1])
+                bg = "bg+" + skels[i] + "|" + skels[i + 1]
+                if known is None:
+                    f.append(bg)
+                elif bg in known:
+                    f.append(bg.encode())
             if i > 1:
                 f += parts[i - 2][3]
             if i + 2 < n:
@@ -179,7 +199,7 @@ def _key(featurizer: Featurizer, word: str) -> str:
     and degraded الاهلي all → اهلي); "" for punctuation, digits and one-letter words."""
     key = featurizer._keys.get(word)
     if key is None:
-        stem = featurizer.word(word)[0][3][3:]  # "st=<stem>"
+        stem = featurizer.word(word)[6]
         key = stem if len(stem) > 1 and stem[0].isalpha() else ""
         if len(featurizer._keys) < 500_000:
             featurizer._keys[word] = key

@@ -18,12 +18,54 @@ LEXICON_FILE = "ner_lexicon.tsv"  # optional stage-2 table: training-label featu
 CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 NAMES_FILE = "ner_names.tsv"
+KNOWN_FILE = "ner_attributes.txt"  # the attributes the models know, headed by their fingerprint
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    import hashlib
+    h = hashlib.sha1()
+    for p in paths:
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def write_known_attributes(model_dir: Path) -> Path:
+    """Save the attributes ``model_dir``'s CRF models were trained with (run after training).  The
+    header fingerprints the model files, so a file left over from other models is ignored on load."""
+    models = [model_dir / MODEL_FILE, model_dir / MODEL2_FILE]
+    attrs: set[str] = set()
+    for m in models:
+        if m.exists():
+            crf = pycrfsuite.Tagger()
+            crf.open(str(m))
+            attrs.update(a for a, _ in crf.info().state_features)
+            crf.close()
+    out = model_dir / KNOWN_FILE
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(f"# {_fingerprint(models)}\n")
+        f.writelines(a + "\n" for a in sorted(attrs))
+    return out
+
+
+def load_known_attributes(model_dir: Path) -> frozenset[str] | None:
+    """The saved attribute set when it belongs to the models now in ``model_dir``; else None (tag
+    with every feature: slower, same tags)."""
+    path = model_dir / KNOWN_FILE
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n")
+        if header != "# " + _fingerprint([model_dir / MODEL_FILE, model_dir / MODEL2_FILE]):
+            return None
+        return frozenset(line.rstrip("\n") for line in f)
 
 
 class NerTagger:
     def __init__(self, model: Path, featurizer: Featurizer, model2: Path | None = None) -> None:
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model))
+        self._crf_path = model
         self._crf2 = None
         if model2 is not None and model2.exists():
             self._crf2 = pycrfsuite.Tagger()
@@ -39,7 +81,7 @@ class NerTagger:
         if not (d / MODEL_FILE).exists():
             return None
         feats = Featurizer(load_clusters(d / CLUSTERS_FILE), load_gazetteer(d / GAZETTEER_FILE),
-                           load_names(d / NAMES_FILE))
+                           load_names(d / NAMES_FILE), known=load_known_attributes(d))
         return cls(d / MODEL_FILE, feats, d / MODEL2_FILE)
 
     def tag_sentences(self, sents: list[list[str]]) -> list[list[str]]:

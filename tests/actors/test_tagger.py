@@ -178,3 +178,22 @@ def test_gods_name_is_never_an_actor_but_names_built_on_it_are():
     texts = [m.text for m in doc.mentions]
     assert not any(t in ("الله", "لوجه الله") for t in texts)
     assert any("عبد الله" in t for t in texts)
+
+
+def test_civilians_with_a_nationality_are_that_states_people(tagger):
+    doc = tag(tagger, "قتل ثلاثة أطباء أمريكيين في هجوم على المستشفى.")
+    assert [(m.text, m.entity_id, m.root) for m in doc.mentions] == [("أطباء أمريكيين", "USA_POP", "USA")]
+    # without the adjective they stay civilians of no stated nationality
+    doc = tag(tagger, "قتل ثلاثة أطباء في هجوم على المستشفى.")
+    assert [(m.entity_id, m.root) for m in doc.mentions] == [("CVL", "CVL")]
+    # a nationality adjective after another kind of noun is not the civilians' nationality
+    doc = tag(tagger, "قتل ثلاثة أطباء في هجوم أمريكي.")
+    assert [(m.entity_id, m.origin) for m in doc.mentions] == [("CVL", "kb"), ("USA", "adj")]
+
+
+def test_unnamed_residents_and_rebels(tagger):
+    doc = tag(tagger, "أطلق المتمردون النار على سكان القرية ومقتل شخص.")
+    assert [(m.text, m.entity_id) for m in doc.mentions] == [("المتمردون", "UAF"), ("سكان", "CVL"), ("شخص", "CVL")]
+    # "سكان غزة" is still the Palestinian population, and "المتمردين الأكراد" a named group
+    doc = tag(tagger, "سكان غزة والمتمردين الأكراد")
+    assert [m.root for m in doc.mentions] == ["PSE", "PKK"]

@@ -74,6 +74,19 @@ def test_a_politicians_attack_is_verbal():
     assert [e.event_type for e in d.events] == ["ASSAULT"]
 
 
+def test_an_attack_launched_on_a_person_is_verbal():
+    # no weapon and no casualties: words against a person
+    d = code("شنت حماس هجوما على أرييل شارون في بيانها أمس.")
+    assert [e.event_type for e in d.events] == ["ACCUSE"]
+    d = code("شنت حماس هجوما بالصواريخ على أرييل شارون أمس.")
+    assert [e.event_type for e in d.events] == ["ASSAULT"]
+
+
+def test_preparing_an_attack_is_intended():
+    assert [e.status for e in code("وكانت حماس تستعد لشن هجوم على المستوطنين.").events] == ["intended"]
+    assert [e.status for e in code("وكانت حماس قد شنت هجوما على المستوطنين.").events] == ["occurred"]
+
+
 def test_defective_verbs_inflect():
     from hadath.events.lexicon import default_lexicon, key
     lx = default_lexicon()

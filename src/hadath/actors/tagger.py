@@ -25,6 +25,7 @@ _WORD_CHARS = frozenset(chr(c) for c in list(range(0x0621, 0x064B)) + list(range
 NOT_ACTORS = frozenset({"الله", "لله", "بالله", "والله", "ولله", "تالله"})
 GOD_PHRASE_HEADS = frozenset({"بيت", "لوجه", "وجه", "رسول", "سبيل", "بسم", "شاء", "ان"})
 NER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "GPE", "PER": "PER"}
+GENERIC_CIVILIANS = "CVL"  # the KB entity for civilians of no stated nationality
 OFFICE_TYPES = frozenset({"GOVERNMENT", "MILITARY", "POLICE", "ARMED_GROUP", "PARTY", "IGO", "NGO"})
 
 
@@ -239,6 +240,14 @@ class ActorTagger:
             if prev is not None and prev.root == c.entity.root:
                 prev.end, prev.tok_end = c.end, c.tok_end
                 prev.text = doc.text[prev.start:prev.end]
+                continue
+            if prev is not None and prev.entity_id == GENERIC_CIVILIANS and c.entity.type == "STATE":
+                # "أطباء أمريكيين", "المصلين العراقيين": civilians with a nationality are that state's people
+                pop = self.kb.entities.get(f"{c.entity.id}_POP") or c.entity
+                m = self._mention(doc, c, pop, prev.start, "kb")
+                out[out.index(prev)] = m
+                del by_tok_end[prev.tok_end]
+                by_tok_end[m.tok_end] = m
                 continue
             organ = self._group_noun_organ(doc, c, by_tok_end)
             if organ is not None:

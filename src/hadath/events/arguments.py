@@ -73,7 +73,7 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
             if base.startswith(p) and len(base) > 3:
                 base = base[1:]
         core = base[2:] if base.startswith("ال") else base
-        nisba = core.endswith(("ي", "يه", "يا", "يين", "يون", "يه")) and m.root is not None and (
+        nisba = core.endswith(("ي", "يه", "يا", "يين", "يون", "يان")) and m.root is not None and (
             m.type in ("GPE", "LOC", "POP", "NORP") or e - s == 1)
         u = Unit(list(group), s, e, prep, nisba, agent)
         u.roots = list(dict.fromkeys(x.root for x in group if x.root))

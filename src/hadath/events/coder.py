@@ -7,7 +7,8 @@ figures, dates, places, and merging of repeated mentions of one event (merge.py)
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from hadath.doc import Doc, Event, Mention, Span
 from hadath.events import casualties as _cas
@@ -56,6 +57,7 @@ class EventCoder:
         space = "skel" if doc.degraded else "norm"
         # per-document scratch (one coder codes one document at a time; not shared across threads)
         self._space = space
+        self._doc = doc
         self._starts = [t.start for t in doc.tokens]
         self._anchored: set[int] = set()  # ids of events whose clause names a time (أمس، اليوم، الخميس)
         sentences = doc.sentences or [Span(0, len(doc.text), "sent")]
@@ -64,6 +66,8 @@ class EventCoder:
         for si, sent in enumerate(sentences):
             for ev in self._sentence(doc, si, sent, space, state):
                 events.append((ev, si))
+        if doc.degraded:
+            self._specified_next_window(doc, sentences, events, space)
         attach_casualties(doc, sentences, events)
         # violence with neither a named target nor stated casualties is too often a reference to
         # violence ("the attacks", "was killed" in a biography) rather than a report of it
@@ -74,11 +78,15 @@ class EventCoder:
                   or (id(e) in self._anchored and e.location is not None)]
         attach_dates(doc, events, sentences)
         inherit_places(events)
+        home = _dateline_country(doc)
+        for e, _ in events:
+            _domestic_civilians(e, home)
         doc.events = merge_events([e for e, _ in events], [si for _, si in events])
         return doc
 
     # ------------------------------------------------------------------ sentence
     def _sentence(self, doc: Doc, si: int, sent: Span, space: str, state: "_DocState") -> list[Event]:
+        self._sent = sent
         lo = bisect.bisect_left(self._starts, sent.start)
         toks = [t for t in doc.tokens[lo:bisect.bisect_right(self._starts, sent.end)] if t.end <= sent.end]
         if not toks:
@@ -179,8 +187,11 @@ class EventCoder:
         covered = set()
         org_before = state.last_org  # the last organisation named before this sentence
         org_at: list[tuple[int, str]] = []  # (word, root) of the organisations named in it
+        owners: list[tuple[int, Mention]] = []  # (word, mention) of the parties that may own forces
         spans: dict[tuple[int, int], list[Mention]] = {}
         for m in doc.mentions:  # one span, several parties ("الحركتين" → HAMAS, PIJ): one group
+            if m.type == "MISC" and m.root is None:
+                continue  # an unresolved MISC name (an event, a faith, a weapon: "العشاء", "هاون") is no party
             if lo <= m.start < hi:
                 spans.setdefault((m.start, m.end), []).append(m)
         for (_, _), group in spans.items():
@@ -196,7 +207,10 @@ class EventCoder:
             covered.update(range(s, max(e, s + 1)))
             if m.type == "ORG" and m.root:
                 org_at.append((s, m.root))
+            if m.type in ("ORG", "GPE", "PER") and m.root and m.root not in (GENERIC_VICTIM, "UAF"):
+                owners.append((s, m))
         org_at.sort()
+        owners.sort(key=lambda x: x[0])
         if org_at:
             state.last_org = org_at[-1][1]
         for i, w in enumerate(words):
@@ -208,6 +222,14 @@ class EventCoder:
                 if root:
                     out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, root, "ORG",
                                          origin="coref")], i, i + 1, toks[i].prefix))
+                continue
+            if self.cues.kind(w, "forces_of", space):
+                # "أعلن الجيش الأمريكي أن قواته قتلت …": its forces are the sentence's first party's
+                before = [m for s, m in owners if s < i]
+                if before:
+                    o = before[0]
+                    out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, o.root, "ORG",
+                                         sector=o.sector, origin="coref")], i, i + 1, toks[i].prefix))
                 continue
             if self.cues.kind(w, "anaphor", space) and len(state.group) >= 2:
                 group = [Mention(toks[i].start, toks[i].end, toks[i].text, None, r, "ORG", origin="coref")
@@ -226,12 +248,46 @@ class EventCoder:
         stop = min(nxt + [s for s in stops if s > last] + [len(words)])
         comps = [i for i in range(last + 1, stop) if words[i] in self.cues.by_space[self._space]["comp"]]
         stop = min([stop] + comps)  # "أكد البيان أن المقاومة …": what follows أن is not the subject
+        comp_subj = self._after_complementizer(units, words, t) or _clause_initial(units, words, t, clause_start)
+        if comp_subj is not None:
+            # "أن القوات الأمريكية قتلت مسلحين": after أنّ/إنّ the subject comes first (أنّ governs a
+            # noun), so the unit between the complementizer and the verb is the subject; so is a unit
+            # that opens the clause right before its verb ("وحماس هاجمت المستوطنين")
+            return comp_subj
         if not pronominal:
             # from the verb itself: a multiword trigger's subject sits inside it ("شنت إسرائيل غارات")
-            u = first_unit_after(units, t + 1, 6 + last - t, stop=stop)
+            u = first_unit_after(_verb_args(units, words, t + 1, self.cues, self._space), t + 1,
+                                 6 + last - t, stop=stop)
             if u is not None:
                 return u
-        return last_unit_before(units, t, 4, stop=clause_start)
+        return last_unit_before(_verb_args(units, words, clause_start, self.cues, self._space), t, 4,
+                                stop=clause_start)
+
+    def _after_earlier_verb(self, unit: Unit, words, verb_positions, t) -> bool:
+        """Another verb (a trigger, a support or a reporting verb) stands within 6 words before the
+        unit: the unit is that verb's object or complement, not the subject of a later verb."""
+        for i in range(max(0, unit.tok_start - 6), unit.tok_start):
+            if i in verb_positions or (words[i] and (self.cues.kind(words[i], "light", self._space)
+                                                    or self.cues.kind(words[i], "speech", self._space))):
+                return True
+        return False
+
+    def _after_complementizer(self, units, words, t) -> Unit | None:
+        """The bare unit that ends right before the verb and starts at most 3 words after a
+        complementizer (أن/إن/بأن), with no punctuation between but a quote mark right before it:
+        "أن قوة من الشرطة العراقية قامت" → الشرطة العراقية."""
+        comps = self.cues.by_space[self._space]["comp"]
+        for u in units:
+            if u.tok_end != t or u.prep or u.in_agent_phrase:
+                continue
+            for c in range(u.tok_start - 1, max(-1, u.tok_start - 4), -1):
+                if not words[c]:
+                    if c == u.tok_start - 1:
+                        continue  # "أن «الجيش …»": a quote mark before the subject
+                    break
+                if words[c] in comps:
+                    return u
+        return None
 
     def _arguments(self, m: Match, units, words, stops, verb_positions, stop, space, current, state, si,
                    consumed, matches) -> _Arg | None:
@@ -256,6 +312,12 @@ class EventCoder:
                 arg.inherited = True
             subj = None if first_person else self._subject(units, words, t, last, m.tense, m.suffix, stops,
                                                            verb_positions)
+            if subj is not None and subj.tok_end <= t and m.conj and current and \
+                    self._after_earlier_verb(subj, words, verb_positions, t) and \
+                    all(u.tok_end <= subj.tok_start for u in current):
+                # "قامت الشرطة بمداهمة المسجد واعتدت على المصلين": a coordinated verb shares the subject
+                # of the verb before it; the noun just before it is that verb's object
+                subj = current[0]
             if subj is not None:
                 arg.actors.append(subj)
             elif not first_person:
@@ -266,14 +328,15 @@ class EventCoder:
                 arg.inherited = True
             after = max(subj.tok_end, last + 1) if subj is not None and subj.tok_start > t else last + 1
             if e.has("obj"):
-                o = first_unit_after(units, after, 4, stop=stop)
+                o = first_unit_after(_verb_args(units, words, after, self.cues, space), after, 4, stop=stop)
                 if o is not None and o is not subj:
                     arg.recipients.append(o)
                 elif o is None:
                     # "قصفت مواقع لحركة حماس": the object noun belongs to the actor behind ل
                     owner = [u for u in units if u.prep == "ل" and after < u.tok_start <= after + 2
                              and u.tok_start < stop and u is not subj]
-                    if owner and any(words[i] for i in range(after, owner[0].tok_start)):
+                    between = [w for w in words[after:owner[0].tok_start] if w] if owner else []
+                    if owner and between and not any(w in self.cues.by_space[space]["prep"] for w in between):
                         arg.recipients.append(owner[0])
             if not arg.recipients and preps:
                 arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
@@ -288,8 +351,15 @@ class EventCoder:
                            and _prefix_is(self._prefixes[u.tok_start - 1], "ل", space)]
             source = [u for u in units if u.prep == key("من", space) and u.tok_start == last + 2
                       and words[last + 1] == key("من", space)]
+            if gen is not None and later_l and any(
+                    w in self.cues.by_space[space]["prep"] for w in words[gen.tok_end:later_l[0].tok_start]):
+                later_l = []  # "قتل جنديين في هجوم لطالبان": that ل-phrase belongs to another noun
+            # "قتل جنديين أمريكيين": a nationality adjective after a head noun describes the victims,
+            # not the act ("غارة جوية إسرائيلية": after another adjective it still describes the act)
+            gap = words[last + 1] if gen is not None and gen.tok_start == last + 2 else ""
+            of_victims = bool(gap) and not gap.endswith(("ي", "يه", "ية")) and e.has("genpat")
             if gen is not None:
-                if gen.nisba:
+                if gen.nisba and not of_victims:
                     arg.actors.append(gen)
                 elif e.has("genpat"):
                     if later_l and later_l[0] is not gen:
@@ -308,7 +378,8 @@ class EventCoder:
                     arg.recipients.append(victim)
             if not arg.recipients and preps:
                 arg.recipients += [u for u in units_with_prep(units, last + 1, stop, preps)
-                                   if u not in arg.actors][:1]
+                                   if u not in arg.actors][:1] or \
+                    [u for u in self._behind_prep(units, words, last, stop, preps, space) if u not in arg.actors]
             if e.has("mutual"):
                 between = units_with_prep(units, last + 1, stop, {key("بين", space)})
                 arg.actors += [u for u in between if u not in arg.actors]
@@ -319,6 +390,12 @@ class EventCoder:
             if e.has("mutual") and len(arg.actors) + len(arg.recipients) < 2 and not _governed(
                     words, t, self.cues, space):
                 return None  # "على قاعدة الاتفاق": a topic noun, not a meeting/agreement that happened
+            if not arg.actors and last + 1 < len(words) and _light_with_object(words[last + 1], self.cues, space):
+                # "في هجوم شنه متمردون", "العملية التي نفذتها الحركة": the subject of the support verb
+                # that takes the noun as its (pronoun) object
+                after = first_unit_after(units, last + 2, 3, stop=min(stop + 4, len(words)))
+                if after is not None:
+                    arg.actors.append(after)
             if not arg.actors:
                 # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
                 # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
@@ -336,24 +413,125 @@ class EventCoder:
                 else:
                     # the closest bare noun phrase before it: "دفع الحركة إلى الرد باستهداف …"
                     clause_start = max([s + 1 for s in stops if s < t] + [0])
-                    before = last_unit_before(units, t, 4, stop=clause_start)
+                    before = last_unit_before(_verb_args(units, words, clause_start, self.cues, space), t, 4,
+                                              stop=clause_start)
                     if before is not None and before not in arg.recipients:
                         arg.actors.append(before)
+            if not arg.actors and e.has("enemy"):
+                # "وشهداء العدوان الأخير" in a statement that calls its adversary "الاحتلال": its doer
+                enemy = self._enemy(self._doc)
+                if enemy is not None:
+                    arg.actors.append(Unit([enemy], -1, -1, roots=[enemy.root]))  # named elsewhere
+                    arg.inherited = True
             if not arg.recipients and e.event_type in NEED_RECIPIENT | {"ASSAULT"}:
                 arg.recipients += _specified(units, words, last, self.cues, space)
         if e.event_type in ("ASSAULT", "COERCE") and not arg.recipients:
             arg.recipients += _partitive(units, words, last, stop, self.cues, space)
+        if e.event_type == "ASSAULT" and not e.has("patient"):
+            self._agent_phrase(m, arg, units, words, stops, matches, consumed, space)
         if e.event_type == "PROTEST" and not arg.recipients:
             arg.recipients += _protest_target(units, words, last, arg.actors, self.cues, space)
         return arg
 
+    def _specified_next_window(self, doc: Doc, sentences, events, space) -> None:
+        """Degraded text's clause windows are artificial: when one opens with a specifier ("وفي المقدمة
+        منهم القادة …"), the parties it lists are the victims of the previous window's last violence
+        that names none."""
+        last_in: dict[int, Event] = {}
+        for e, si in events:
+            last_in[si] = e
+        for si, e in last_in.items():
+            if e.event_type != "ASSAULT" or e.recipients or si + 1 >= len(sentences):
+                continue
+            nxt = sentences[si + 1]
+            toks = [t for t in doc.tokens if nxt.start <= t.start < nxt.end and not t.is_punct][:3]
+            cue = next((t for t in toks if self.cues.kind(t.skel if space == "skel" else t.norm, "specifier", space)),
+                       None)
+            if cue is None:
+                continue
+            listed: list[Mention] = []
+            for mt in doc.mentions:
+                if mt.start < cue.end or mt.start >= nxt.end or not mt.root:
+                    continue
+                gap = doc.text[(listed[-1].end if listed else cue.end):mt.start].split()
+                if len(gap) > (3 if not listed else 1) or (listed and gap and gap != ["و"]):
+                    break
+                listed.append(mt)
+            e.recipients = _dedupe(listed)
+
+    def _enemy(self, doc: Doc) -> Mention | None:
+        """The first mention of the document that names its adversary as "the occupation"/"the enemy",
+        outside the current sentence (named in it, the adversary has some other role there)."""
+        for mt in doc.mentions:
+            if self._sent.start <= mt.start < self._sent.end:
+                continue
+            if mt.root and any(self.cues.kind(key(w, self._space), "enemy", self._space)
+                               for w in mt.text.split()):
+                return mt
+        return None
+
+    def _agent_phrase(self, m: Match, arg: _Arg, units, words, stops, matches, consumed, space) -> None:
+        """The doer of a killing named in a phrase after it: an agent phrase ("جراء ضربة جوية أميركية",
+        "برصاص الجيش") or an attack it happened in ("في غارة إسرائيلية", "في هجوم لطالبان").
+        Used when no doer is named — a passive reading, a pronoun, or victims before the verb — and for
+        a bare verb whose noun right after it is followed by such a phrase: "قتل جنديان في هجوم
+        لطالبان" is passive (the soldiers were killed), so that noun is the victim."""
+        last = m.last
+        sent_stop = min([s_ for s_ in stops if s_ > last] + [len(words)])
+        named = [u for u in arg.actors if not _civilians(u)]
+        subj_after = named[0] if len(named) == 1 and named[0].tok_start > m.tok and not arg.inherited else None
+        if named and subj_after is None:
+            return
+        # look after the trigger and what it already holds ("قتل خمسة من عناصر حماس في غارة إسرائيلية")
+        start = max([last + 1] + [u.tok_end for u in arg.recipients + named if u.tok_start > m.tok])
+        agent, frame = None, None
+        for u in units:
+            if not (start <= u.tok_start < sent_stop and u.tok_start <= start + 5) or u in arg.recipients:
+                continue
+            if u.in_agent_phrase or u.prep == "by":
+                agent = u
+                break
+            # "في غارة إسرائيلية", "في هجوم لطالبان": the party of an attack noun governed by في/ب
+            # … or "في هجوم شنه متمردون": the subject of a support verb that takes the attack as object
+            for o in matches:
+                if not (o.tense == "noun" and o.entry.event_type == "ASSAULT" and o.tok >= start
+                        and _locative(words, o.tok, self._prefixes, space)):
+                    continue
+                own = o.last < u.tok_start <= o.last + 2 and (u.nisba or u.prep == "ل")
+                launched = o.last + 1 < len(words) and _light_with_object(words[o.last + 1], self.cues, space) \
+                    and u.tok_start in (o.last + 2, o.last + 3) and not u.prep
+                if own or launched:
+                    agent, frame = u, o
+                    break
+            if agent is not None:
+                break
+        if agent is None or agent is subj_after:
+            return
+        if subj_after is not None:
+            # a bare verb ("قتل"), its noun, then the attack: the noun was killed — passive
+            if not (m.tense == "past" and not m.suffix and (frame is not None or agent.in_agent_phrase)):
+                return
+            arg.recipients = [subj_after] + [u for u in arg.recipients if u is not subj_after]
+            arg.actors = [u for u in arg.actors if u is not subj_after]
+        arg.actors = [u for u in arg.actors if u is not agent] + [agent]
+        arg.inherited = False
+        for other in matches:  # "جراء ضربة …": the noun in the agent phrase is this act
+            if last < other.tok < agent.tok_start and other.tense == "noun":
+                consumed.add(other.tok)
+
     def _behind_prep(self, units, words, last, stop, preps, space) -> list[Unit]:
         """A unit right after a word that carries the preposition as a clitic: "رحبت … بالمبادرة
-        المصرية" (ب + noun, then the nisba/genitive naming the party)."""
+        المصرية" (ب + noun, then the nisba/genitive naming the party); or a ل-genitive after the
+        preposition's noun: "أطلقت قذيفة على تجمع للمواطنين" (the gathering of the citizens)."""
         for u in units:
             if last + 1 < u.tok_start < stop and not u.prep and not u.in_agent_phrase:
                 j = u.tok_start - 1
                 if j > last and words[j] and _prefix_prep(self._prefixes[j], space) in preps:
+                    return [u]
+            if last + 2 < u.tok_start < stop and u.prep in ("ل", "") and not u.in_agent_phrase:
+                # "على تجمع للمواطنين", "احتجاجا على زيارة بوش": the genitive of the preposition's noun
+                j = u.tok_start - 1
+                if words[j] and words[j] not in preps and words[j - 1] in preps and j - 1 > last:
                     return [u]
         return []
 
@@ -413,7 +591,7 @@ class EventCoder:
             return None
         trig = Span(toks[m.tok].start, toks[m.last].end, "trigger")
         etype, mode, cameo = e.event_type, e.mode, e.cameo
-        if etype == "ASSAULT" and _verbal_attack(m, words, actors, self.cues, space):
+        if etype == "ASSAULT" and _verbal_attack(m, words, actors, self.cues, space, recipients):
             etype, mode, cameo = "ACCUSE", None, "111"  # "شن هجوما لاذعا على": a verbal attack
         ev = Event(event_type=etype, trigger=trig, sentence=Span(sent.start, sent.end, "sent"),
                    actors=actors, recipients=recipients, mode=mode, cameo=cameo, status=status)
@@ -444,6 +622,97 @@ class _DocState:
     group: list[str] = field(default_factory=list)  # the last compound party (≥ 2 roots)
     last_subject: tuple[int, list[Unit]] | None = None
     last_org: str | None = None
+
+
+def _verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: str) -> list[Unit]:
+    """Units that may be a verb's bare subject or object from ``pos`` on.  Left out: a nationality
+    adjective whose noun sits behind a preposition modifies that noun ("قتلوا في ضربة جوية أميركية":
+    أميركية is not the object), and the genitive of a preposition's noun ("تجمعوا حول مقر سفارة
+    إستونيا": the embassy is not the subject)."""
+    preps = cues.by_space[space]["prep"]
+
+    def is_prep(w: str) -> bool:
+        return w in preps or (w[:1] in "وف" and w[1:] in preps)
+
+    out = []
+    for u in units:
+        if u.tok_start > pos and not u.prep:
+            between = [w for w in words[pos:u.tok_start] if w]
+            if u.nisba and len(between) <= 3 and any(is_prep(w) for w in between):
+                continue
+            j = u.tok_start - 1
+            if j - 1 >= pos and words[j] and not is_prep(words[j]) and words[j - 1] and is_prep(words[j - 1]):
+                continue  # "تجمعوا حول مقر سفارة استونيا": the genitive of a prepositional phrase
+        out.append(u)
+    return out
+
+
+def _dateline_country(doc: Doc) -> str | None:
+    """The country of a dateline place ("بعقوبة ـ أ ف ب:", "غزة - "), when the text opens with one."""
+    for p in sorted(doc.places, key=lambda p: p.start)[:1]:
+        if p.start <= 30 and p.country and _DATELINE.match(doc.text, p.end):
+            return p.country
+    return None
+
+
+_DATELINE = re.compile(r"\s*(?:\([^)\n]{0,30}\)\s*)?[ـ\-–—:]")
+
+
+def _domestic_civilians(ev: Event, home: str | None) -> None:
+    """Civilians of no stated nationality ("قتل خمسة أشخاص في بعقوبة") take the country where the event
+    happened — else the dateline's — as their root (the ICEWS/PETRARCH country-of-location default for
+    unnamed domestic actors); the entity stays CVL, so the record still says they were not named."""
+    country = (ev.location or {}).get("country") or home
+    if not country or not _is_state(country):
+        return
+    for attr in ("actors", "recipients"):
+        ms = getattr(ev, attr)
+        if any(m.root == GENERIC_VICTIM for m in ms):
+            setattr(ev, attr, _dedupe([replace(m, root=country) if m.root == GENERIC_VICTIM else m for m in ms]))
+
+
+def _is_state(code: str) -> bool:
+    if code == "PSE":
+        return True
+    if len(code) != 3 or not code.isupper():
+        return False
+    import pycountry
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+def _light_with_object(word: str, cues: Cues, space: str) -> bool:
+    """A support verb with an object pronoun: شنه، نفذها، شنتها، نفذوه."""
+    for suf in ("هما", "ها", "هم", "ه"):
+        if word.endswith(suf) and len(word) - len(suf) >= 2:
+            stem = word[:-len(suf)]
+            if cues.kind(stem, "light", space) or (stem.endswith("و") and cues.kind(stem + "ا", "light", space)):
+                return True
+    return False
+
+
+def _clause_initial(units: list[Unit], words: list[str], t: int, clause_start: int) -> Unit | None:
+    """A bare unit that opens the clause (after punctuation or a lone و at most) and ends right before
+    the verb at ``t``: the subject of an SVO clause."""
+    for u in units:
+        if u.tok_end == t and not u.prep and not u.in_agent_phrase and u.tok_start >= clause_start:
+            if all(not w or w in ("و", "ف") for w in words[clause_start:u.tok_start]):
+                return u
+    return None
+
+
+def _locative(words, i: int, prefixes, space: str) -> bool:
+    """The word at ``i`` is governed by في or ب (its own word before it, or the clitic ب)."""
+    if prefixes[i] and _prefix_prep(prefixes[i], space) == "ب":
+        return True
+    if words[i].startswith(("بال", "وبال")):
+        return True
+    j = i - 1
+    return j >= 0 and words[j] in (key("في", space), key("وفي", space))
+
+
+def _civilians(u: Unit) -> bool:
+    """The unit names civilians only (they are on the receiving end of violence)."""
+    return all(x.sector == "CVL" and x.type == "POP" for x in u.mentions)
 
 
 def _flatten(units: list[Unit]) -> list[Mention]:
@@ -511,8 +780,11 @@ def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> li
         if words[j] != min_:
             continue
         counted = words[last + 1:j]
-        if counted and all(w and (w.isdigit() or cues.kind(w, "quantity", space) or parse_number(w) is not None)
-                           for w in counted):
+        def _count(w):
+            return w and (w.isdigit() or cues.kind(w, "quantity", space) or parse_number(w) is not None)
+        if len(counted) >= 2 and all(_count(w) for w in counted[:-1]) and counted[-1]:
+            counted = counted[:-1]  # "قتلت 11 مسلحا من تنظيم القاعدة": a count, its noun, then من
+        if counted and all(_count(w) for w in counted):
             # the party right after من, or after one head noun ("من عناصر حماس")
             return [u for u in units if j + 1 <= u.tok_start <= j + 2][:1]
         return []
@@ -531,10 +803,11 @@ def _protest_target(units, words, last: int, actors, cues: Cues, space: str) -> 
     return []
 
 
-def _verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str) -> bool:
+def _verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str,
+                   recipients: list[Mention] = ()) -> bool:
     """An "attack" that is words, not force: qualified as verbal ("هجوما لاذعا"), or launched by a
-    person ("شن عباس هجوما على حماس", "صعد ماكين من هجومه", "هجوم له على") with no weapon and no
-    casualties in the sentence."""
+    person or against a person ("شن عباس هجوما على حماس", "شنت المعارضة هجوما على البطريرك",
+    "صعد ماكين من هجومه", "هجوم له على") with no weapon and no casualties in the sentence."""
     if not (m.tense == "noun" or m.last > m.tok):
         return False
     after = range(m.last + 1, min(m.last + 3, len(words)))
@@ -547,7 +820,8 @@ def _verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: st
     # a person launching it ("شن عباس هجوما على"), not a person describing it ("وصف نتنياهو الهجوم")
     launched = m.last > m.tok or _near(words, m.tok, cues, "light", space, before=3)
     by_person = bool(actors) and all(a.type == "PER" for a in actors) and launched
-    if not (own or by_person):
+    on_person = bool(recipients) and all(r.type == "PER" for r in recipients) and launched
+    if not (own or by_person or on_person):
         return False
     return not _in_sentence(words, cues, "weapon", space) and not _casualties_stated(words)
 

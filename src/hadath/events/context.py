@@ -94,13 +94,18 @@ def attach_dates(doc: Doc, events, sentences) -> None:
     Degraded text's clause windows are artificial, so there the window before counts as well."""
     resolve = _date_resolver()
     prev: list[tuple[Event, int]] = []
-    with_events = {si for _, si in events}
+    last_trigger: dict[int, int] = {}  # window → end of its last event trigger
+    for e, si in events:
+        last_trigger[si] = max(last_trigger.get(si, 0), e.trigger.end)
     for ev, si in events:
         d = None
         if resolve is not None:
             spans = [ev.sentence]
-            if doc.degraded and si > 0 and si - 1 not in with_events:
-                spans.append(Span(sentences[si - 1].start, ev.sentence.end, "sent"))
+            if doc.degraded and si > 0:
+                # the window before, or its tail after its own last event: a time expression that
+                # ends a window ("… والأمني وفي الخامس من أغسطس") opens the next clause
+                start = max(sentences[si - 1].start, last_trigger.get(si - 1, 0))
+                spans.append(Span(start, ev.sentence.end, "sent"))
             for span in spans:
                 try:
                     d = resolve(doc, span, ev.trigger)

@@ -101,14 +101,30 @@ def _main(role: Any) -> str | None:
     return code if code == "PSE" or pycountry.countries.get(alpha_3=code) else None
 
 
+def span_row_id(item: dict[str, Any], rows_by_id: dict[str, str], id_by_text: dict[str, str]) -> str | None:
+    """The GSR row a spans-file item annotates.  Its ``source`` is usually the row id, but some items
+    carry a publication name ("Ad Dustour (Arabic)") or another row's id (22 protest items share one
+    id, with 22 different sentences); the item's own text decides."""
+    text = (item.get("text") or "").strip()
+    rid = item.get("source")
+    if rid in rows_by_id and rows_by_id[rid] == text:
+        return rid
+    return id_by_text.get(text)
+
+
 def gsr_actor_accuracy(shared: Path, event_type: str, events_by_id: dict[str, list]) -> dict[str, Any]:
     """Share of gold source/target CAMEO actor codes (country-level ``main``) that the coder's
     events of that type in the same sentence carry as an actor/recipient root."""
+    rows = gsr_rows(shared, event_type)
+    rows_by_id = {r["id"]: r["text"].strip() for r in rows}
+    id_by_text: dict[str, str] = {}
+    for r in rows:
+        id_by_text.setdefault(r["text"].strip(), r["id"])
     path = shared / "data" / "events" / "arabic-event-gsr" / f"{event_type.lower()}_spans.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     n_src = ok_src = n_tgt = ok_tgt = 0
     for item in data:
-        evs = events_by_id.get(item.get("source"))
+        evs = events_by_id.get(span_row_id(item, rows_by_id, id_by_text))
         if evs is None:
             continue  # sentence not in the scored rows (ambiguous or beyond --limit)
         gold_src, gold_tgt = set(), set()

@@ -71,6 +71,7 @@ class EventCoder:
         events = [(e, si) for e, si in events
                   if e.event_type != "ASSAULT" or e.recipients or e.fatalities or e.injuries
                   or (e.mode == "explosives" and e.confidence >= 0.9)
+                  or (e.mode == "crowd-control" and e.actors)  # tear gas, dispersal: repression as such
                   or (id(e) in self._anchored and e.location is not None)]
         attach_dates(doc, events, sentences)
         inherit_places(events)
@@ -199,6 +200,7 @@ class EventCoder:
         org_at.sort()
         if org_at:
             state.last_org = org_at[-1][1]
+        out += self._generic_parties(doc, toks, words, space, covered)
         for i, w in enumerate(words):
             if i in covered or not w:
                 continue
@@ -213,6 +215,39 @@ class EventCoder:
                 group = [Mention(toks[i].start, toks[i].end, toks[i].text, None, r, "ORG", origin="coref")
                          for r in state.group]
                 out.append((group, i, i + 1, ""))
+        return out
+
+    def _generic_parties(self, doc: Doc, toks, words, space, covered: set[int]) -> list:
+        """Parties the knowledge base leaves untagged but a conflict coder cannot do without:
+        protesters (civilians, CVL) and state security forces with no nationality named ("قوات الأمن",
+        "الشرطة"), which are the state where the sentence places them (codebook §2: state organs →
+        the state's ISO3); with no place they stay unresolved but are kept."""
+        forces = self.cues.by_space[space].get("state_force", set())
+        country = next((p.country for p in doc.places
+                        if toks[0].start <= p.start < toks[-1].end and p.country), None)
+        out = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if i in covered or not w:
+                i += 1
+                continue
+            n = _phrase_at(words, i, forces, covered)
+            prev = next((words[j] for j in range(i - 1, -1, -1) if words[j]), "")
+            nxt = words[i + n] if n and i + n < len(words) else ""
+            if n and (country is None or self.cues.kind(prev, "speech", space) or nxt in self.cues.by_space[space]["comp"]):
+                n = 0  # no state to name, or the police as a reporter ("أعلنت الشرطة مقتل …"), not a party
+            if n:
+                a, b = toks[i], toks[i + n - 1]
+                out.append(([Mention(a.start, b.end, doc.text[a.start:b.end], None, country, "ORG", "COP",
+                                     origin="generic")], i, i + n, a.prefix))
+            elif self.cues.kind(w, "protester", space):
+                n = 1
+                out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, GENERIC_VICTIM, "POP",
+                                     GENERIC_VICTIM, origin="generic")], i, i + 1, toks[i].prefix))
+            if n:
+                covered.update(range(i, i + n))
+            i += max(n, 1)
         return out
 
     # ------------------------------------------------------------------ arguments
@@ -254,8 +289,17 @@ class EventCoder:
                 # "نحذر العدو": the speaking organisation — the last explicit actor of the document
                 arg.actors += state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 3 else []
                 arg.inherited = True
-            subj = None if first_person else self._subject(units, words, t, last, m.tense, m.suffix, stops,
-                                                           verb_positions)
+            if e.has("far") and not _far_ok(units, words, t, last):
+                return None  # "وقع انفجار … رغم اتفاق": only a named subject may stand between
+            if e.has("mutual") and last > t and not first_person:
+                # "صدت قواته هجوما شنته قوات الدعم السريع": the subject stands inside the verb+object
+                # span (VSO) or before it (SVO); a party after the object is the other side
+                clause_start = max([s + 1 for s in stops if s < t] + [0])
+                subj = next((u for u in units if t < u.tok_start < last and not u.prep), None) or \
+                    last_unit_before(units, t, 4, stop=clause_start)
+            else:
+                subj = None if first_person else self._subject(units, words, t, last, m.tense, m.suffix, stops,
+                                                               verb_positions)
             if subj is not None:
                 arg.actors.append(subj)
             elif not first_person:
@@ -266,7 +310,9 @@ class EventCoder:
                 arg.inherited = True
             after = max(subj.tok_end, last + 1) if subj is not None and subj.tok_start > t else last + 1
             if e.has("obj"):
-                o = first_unit_after(units, after, 4, stop=stop)
+                # a multiword trigger's object word may open the mention ("طردت … السفير الفرنسي")
+                o = next((u for u in units if u.tok_start == last and last > t and u is not subj), None) or \
+                    first_unit_after(units, after, 4, stop=stop)
                 if o is not None and o is not subj:
                     arg.recipients.append(o)
                 elif o is None:
@@ -279,7 +325,9 @@ class EventCoder:
                 arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
                     self._behind_prep(units, words, last, stop, preps, space)
         else:
-            gen = first_unit_after(units, last + 1, 1, stop=stop, agent_ok=True)
+            # a multiword noun's last word may open the genitive mention ("تفريق المتظاهرين")
+            gen = next((u for u in units if u.tok_start == last and last > t), None) or \
+                first_unit_after(units, last + 1, 1, stop=stop, agent_ok=True)
             by = [u for u in units if u.prep == "by" and u.tok_start > last and u.tok_start < stop]
             later_l = units_with_prep(units, last + 1, stop, {"ل"})
             if gen is not None and not later_l:
@@ -323,6 +371,11 @@ class EventCoder:
                 # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
                 # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
                 coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
+                # … or a purpose masdar behind ل after an act of the same type: "استخدمت الشرطة
+                # الغاز المسيل للدموع لتفريق المتظاهرين" — the police disperse
+                coordinated = coordinated or (m.prefix in ("ل", "ول") and e.event_type in ("ASSAULT", "COERCE")
+                                              and any(o.tok < t and o.entry.event_type == e.event_type
+                                                      for o in matches))
                 # … or with the previous sentence's event when it opens this one (degraded text's
                 # clause windows cut "دعم خطوات أسرانا … ودعوة شعبنا" in two)
                 carried = words[t].startswith("و") and t <= 1 and state.last_subject is not None and \
@@ -362,6 +415,12 @@ class EventCoder:
         e = m.entry
         actors = _flatten(arg.actors)
         recipients = _flatten(arg.recipients)
+        repression = False
+        if e.event_type not in ("ASSAULT", "COERCE"):
+            # protesters named only by the cue list are a party of violence and arrests; a protest's own
+            # participants or the speakers of a demand stay as the knowledge base tags them (no one)
+            actors = [x for x in actors if x.origin != "generic" or x.type != "POP"]
+            recipients = [x for x in recipients if x.origin != "generic" or x.type != "POP"]
         if e.has("mutual"):
             if not actors:
                 return None  # "وزار فرنسا وبريطانيا" with no visitor named: the visited do not meet each other
@@ -372,6 +431,13 @@ class EventCoder:
                 actors, recipients = parties, []  # "اشتباكات بين عناصر داعش": one side named
             else:
                 actors, recipients = parties, list(parties)
+            if e.event_type == "ASSAULT":
+                # security forces "clashing" with protesters or civilians is one-sided repression
+                # (PLOVER: police firing on demonstrators; CAMEO 175), not fighting between two sides
+                crowd = [x for x in parties if x.sector == GENERIC_VICTIM and x.type == "POP"]
+                state_side = [x for x in parties if x not in crowd and x.sector in ("COP", "MIL", "GOV")]
+                if crowd and state_side and len(crowd) + len(state_side) == len(parties):
+                    actors, recipients, repression = state_side, crowd, True
         else:
             if e.event_type in ("ASSAULT", "COERCE"):
                 # civilians are on the receiving end of violence and arrests: "قتل 5 أشخاص",
@@ -415,6 +481,8 @@ class EventCoder:
         etype, mode, cameo = e.event_type, e.mode, e.cameo
         if etype == "ASSAULT" and _verbal_attack(m, words, actors, self.cues, space):
             etype, mode, cameo = "ACCUSE", None, "111"  # "شن هجوما لاذعا على": a verbal attack
+        if repression:
+            cameo = "175"
         ev = Event(event_type=etype, trigger=trig, sentence=Span(sent.start, sent.end, "sent"),
                    actors=actors, recipients=recipients, mode=mode, cameo=cameo, status=status)
         # a place that is itself one of the actors ("اغتيال إسرائيل لـ…") is not where it happened
@@ -474,6 +542,23 @@ def _agrees(comp_word: str, subject: list[Unit]) -> bool:
     if comp_word.endswith(("هم", "هما")):
         return len(roots) >= 2
     return len(roots) >= 1
+
+
+def _phrase_at(words, i: int, table: set[str], covered: set[int]) -> int:
+    """Length (1–3 words) of a phrase of ``table`` starting at word i, a و/ف before it allowed; 0 if none."""
+    for n in (3, 2, 1):
+        span = words[i:i + n]
+        if len(span) < n or covered & set(range(i, i + n)):
+            continue
+        if " ".join(span) in table or (span[0][:1] in "وف" and " ".join([span[0][1:]] + span[1:]) in table):
+            return n
+    return 0
+
+
+def _far_ok(units, words, t: int, last: int) -> bool:
+    """A "far" trigger's gap (verb … object) holds nothing but actor mentions and و."""
+    covered = {i for u in units for i in range(u.tok_start, u.tok_end)}
+    return all(i in covered or words[i] in ("", "و") for i in range(t + 1, last))
 
 
 def _governed(words, t, cues: Cues, space: str) -> bool:

@@ -331,8 +331,10 @@ class Lexicon:
 
     def _rest(self, e: Entry, words: list[str], i: int, space: str) -> int | None:
         pos = i
-        # a verb's subject may stand between it and its object ("أطلقت فصائل المقاومة عشرات الصواريخ")
-        reach = 5 if e.pos == "V" else 4
+        # a verb's subject may stand between it and its object ("أطلقت فصائل المقاومة عشرات الصواريخ");
+        # "far" entries allow a long VSO subject with titles and names ("وقع الرئيس … ونظيره … اتفاقية"),
+        # and the coder then checks that only actor mentions stand between (coder._far_ok)
+        reach = 13 if e.has("far") else 5 if e.pos == "V" else 4
         for k, tables in enumerate(self.rest_tables[space][id(e)]):
             # a function word ("عن" in أضرب عن الطعام) must follow at once
             near = 2 if all(len(w) <= 2 for w in e.rest[k]) else reach

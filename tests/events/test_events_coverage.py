@@ -1,0 +1,105 @@
+"""General-news coverage: events common outside the Palestinian–Israeli seed articles (signing,
+expulsions, repelled attacks, crowd control, claims, appeals, artillery …).  Each rule has a positive
+and a negative made-up sentence.  Mentions are hand-made (a small alias table below), so these tests
+do not depend on the actor tagger."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hadath.doc import Doc, Mention, Place
+from hadath.events import EventCoder
+from hadath.text.normalize import skeleton
+from hadath.text.pipe import annotate_text
+
+from event_helpers import _find
+
+# alias → (root, type, sector)
+ALIASES = {
+    "الرئيس الروسي فلاديمير بوتين": ("RUS", "PER", "GOV"), "نظيره الصيني شي جين بينغ": ("CHN", "PER", "GOV"),
+    "الجيش السوداني": ("SDN", "ORG", "MIL"), "قوات الدعم السريع": ("RSF", "ORG", "MIL"),
+    "النيجر": ("NER", "GPE", None), "السفير الفرنسي": ("FRA", "ORG", "GOV"), "مالي": ("MLI", "GPE", None),
+    "الشرطة المصرية": ("EGY", "ORG", "COP"), "الحوثيين": ("HOUTHIS", "ORG", "REB"),
+    "جماعة الحوثي": ("HOUTHIS", "ORG", "REB"), "طائرات أمريكية": ("USA", "ORG", "MIL"),
+    "حركة الشباب": ("SHABAAB", "ORG", "REB"), "أشخاص": ("CVL", "POP", "CVL"), "مدنيا": ("CVL", "POP", "CVL"),
+    "مدنيين": ("CVL", "POP", "CVL"), "الأشخاص": ("CVL", "POP", "CVL"), "العراقية": ("IRQ", "GPE", None),
+    "الأمين العام للأمم المتحدة": ("UN", "ORG", "IGO"), "السودان": ("SDN", "GPE", None),
+    "كوريا الشمالية": ("PRK", "GPE", None), "كوريا الجنوبية": ("KOR", "GPE", None),
+    "الولايات المتحدة": ("USA", "GPE", None), "الجيش": ("XMIL", "ORG", "MIL"),
+    "الجيش الإسرائيلي": ("ISR", "ORG", "MIL"), "حماس": ("HAMAS", "ORG", "REB"),
+}
+PLACES = {"طهران": "IRN", "القاهرة": "EGY", "الفاشر": "SDN", "بغداد": "IRQ", "مقديشو": "SOM",
+          "محافظة الحديدة": "YEM", "كوريا": "KOR", "السودان": "SDN", "موسكو": "RUS"}
+
+
+def code(text: str, date: str = "2026-11-17", degraded: bool = False) -> Doc:
+    if degraded:
+        text = skeleton(text).text
+    doc = Doc(text, date=dt.date.fromisoformat(date))
+    doc.degraded = degraded
+    annotate_text(doc)
+    doc.mentions = [Mention(s, e, doc.text[s:e], root, root, typ, sector)
+                    for s, e, _, (root, typ, sector) in _find(doc, ALIASES)]
+    doc.places = [Place(s, e, doc.text[s:e], doc.text[s:e], None, None, None, cc, "city")
+                  for s, e, _, cc in _find(doc, PLACES)]
+    return EventCoder()(doc)
+
+
+def ev(doc: Doc, etype: str | None = None):
+    return [e for e in doc.events if etype is None or e.event_type == etype]
+
+
+def dyad(e) -> tuple[str, list[str], list[str]]:
+    return (e.event_type, sorted({m.root for m in e.actors if m.root}), sorted({m.root for m in e.recipients if m.root}))
+
+
+# ---- signing an agreement (وقع … اتفاقية): AGREE 057; وقع alone means "happened"
+def test_sign_agreement_after_long_subject():
+    d = code("وقع الرئيس الروسي فلاديمير بوتين ونظيره الصيني شي جين بينغ اتفاقية للتعاون في مجال الطاقة.")
+    (e,) = ev(d)
+    assert dyad(e) == ("AGREE", ["CHN", "RUS"], ["CHN", "RUS"]) and e.cameo == "057"
+
+
+def test_waqa_happened_is_not_a_signing():
+    assert ev(code("وقع انفجار في بغداد رغم اتفاق الهدنة بين الجيش وحماس."), "AGREE") == []
+
+
+# ---- repelling an attack: both armed sides are parties
+def test_repelled_attack_is_fighting_between_two_sides():
+    d = code("وقال الجيش السوداني إن قواته صدت هجوما شنته قوات الدعم السريع على المدينة.")
+    (e,) = ev(d, "ASSAULT")
+    assert dyad(e) == ("ASSAULT", ["RSF", "SDN"], ["RSF", "SDN"])
+
+
+def test_repel_needs_an_attack_object():
+    assert ev(code("صد الجيش السوداني الباب بقوة."), "ASSAULT") == []
+
+
+# ---- expelling a diplomat: SANCTION expel, CAMEO 161
+def test_expel_ambassador():
+    (e,) = ev(code("طردت النيجر السفير الفرنسي ومنحته 48 ساعة لمغادرة البلاد."))
+    assert dyad(e) == ("SANCTION", ["NER"], ["FRA"]) and (e.mode, e.cameo) == ("expel", "161")
+
+
+def test_expelling_something_else_is_not_a_sanction():
+    assert ev(code("طردت النيجر الجراد من الحقول.")) == []
+
+
+# ---- security forces vs protesters: one-sided repression (CAMEO 175), tear gas = crowd-control
+def test_clash_with_protesters_is_repression():
+    (e,) = ev(code("اشتبكت قوات الأمن مع محتجين في طهران وأطلقت الغاز المسيل للدموع لتفريقهم."))
+    assert dyad(e) == ("ASSAULT", ["IRN"], ["CVL"]) and (e.mode, e.cameo) == ("crowd-control", "175")
+
+
+def test_tear_gas_to_disperse():
+    (e,) = ev(code("واستخدمت الشرطة المصرية الغاز المسيل للدموع لتفريق المتظاهرين في القاهرة."))
+    assert dyad(e) == ("ASSAULT", ["EGY"], ["CVL"]) and e.mode == "crowd-control"
+
+
+def test_clash_between_armed_sides_stays_mutual():
+    (e,) = ev(code("اشتبك الجيش السوداني مع قوات الدعم السريع في الفاشر."))
+    assert dyad(e) == ("ASSAULT", ["RSF", "SDN"], ["RSF", "SDN"]) and e.cameo == "190"
+
+
+def test_police_reporting_deaths_is_not_a_party():
+    d = code("وأعلنت الشرطة في بغداد مقتل سبعة أشخاص في انفجار.")
+    assert all("IRQ" not in dyad(e)[1] for e in ev(d, "ASSAULT"))

@@ -103,3 +103,63 @@ def test_clash_between_armed_sides_stays_mutual():
 def test_police_reporting_deaths_is_not_a_party():
     d = code("وأعلنت الشرطة في بغداد مقتل سبعة أشخاص في انفجار.")
     assert all("IRQ" not in dyad(e)[1] for e in ev(d, "ASSAULT"))
+
+
+# ---- artillery and tanks are heavy weapons (CAMEO 194), not aerial; the author behind ل is the actor
+def test_artillery_shelling_by_genitive_author():
+    (e,) = ev(code("قتل 12 مدنيا على الأقل في قصف مدفعي لقوات الدعم السريع على مدينة الفاشر."))
+    assert dyad(e) == ("ASSAULT", ["RSF"], ["CVL"])
+    assert (e.mode, e.cameo, e.fatalities) == ("heavy-weapons", "194", 12)
+
+
+def test_air_shelling_stays_aerial():
+    (e,) = ev(code("قتل 5 مدنيين في قصف جوي ومدفعي لقوات الدعم السريع على مدينة الفاشر."))
+    assert e.mode == "aerial"
+
+
+def test_lam_after_a_victim_noun_is_the_victim():
+    d = code("أعلن الجيش الإسرائيلي استهداف لحماس في بغداد.")
+    assert all("HAMAS" not in dyad(e)[1] for e in ev(d, "ASSAULT"))
+
+
+# ---- the owner of a targeted thing is the recipient ("مواقع للحوثيين")
+def test_owned_target_nisba_plural():
+    (e,) = ev(code("شنت طائرات أمريكية غارات على مواقع للحوثيين في محافظة الحديدة."))
+    assert dyad(e) == ("ASSAULT", ["USA"], ["HOUTHIS"])
+
+
+def test_owned_target_not_across_a_place():
+    (e,) = ev(code("شنت طائرات أمريكية غارات على محافظة الحديدة للحوثيين."))
+    assert dyad(e)[2] == ["YEM"]  # the place, not a party named after it
+
+
+# ---- a place inside a longer actor mention is a partial match, not a recipient
+def test_partial_place_is_not_a_recipient():
+    d = code("هددت كوريا الشمالية بالرد على المناورات العسكرية المشتركة بين الولايات المتحدة وكوريا الجنوبية.")
+    assert all(dyad(e)[2] != ["KOR"] or "USA" in dyad(e)[2] for e in ev(d))
+
+
+def test_whole_place_still_a_recipient():
+    (e,) = ev(code("قصفت قوات الدعم السريع السودان."))
+    assert dyad(e) == ("ASSAULT", ["RSF"], ["SDN"])
+
+
+# ---- a named doer, a finite past verb and a weapon as instrument: a report even with a thing as target
+def test_targeted_ship_with_missile():
+    (e,) = ev(code("أعلنت جماعة الحوثي أنها استهدفت سفينة تجارية في البحر الأحمر بصاروخ باليستي."))
+    assert dyad(e) == ("ASSAULT", ["HOUTHIS"], [])
+
+
+def test_weapon_not_as_instrument_is_no_report():
+    assert ev(code("وقد أثارت تجربة صواريخ جدلا، فهاجم الجيش رغبة الحكومة في الحوار."), "ASSAULT") == []
+
+
+# ---- an explosion and the killing it caused are one event (one record, figures on it)
+def test_explosion_and_its_deaths_are_one_event():
+    (e,) = ev(code("أسفر انفجار سيارة مفخخة في مقديشو عن مقتل سبعة أشخاص."))
+    assert dyad(e) == ("ASSAULT", [], ["CVL"]) and e.fatalities == 7 and e.mode == "explosives"
+
+
+def test_two_attacks_by_different_sides_stay_two():
+    d = code("قصفت قوات الدعم السريع الفاشر، وقصف الجيش السوداني مواقع لحركة الشباب في مقديشو.")
+    assert len(ev(d, "ASSAULT")) == 2

@@ -52,8 +52,12 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         m = group[0]
         prep = _prefix_prep(clitic, space)
         first = words[s] if s < len(words) else ""
-        if not clitic and not first.startswith("ال"):
-            pass
+        if not prep and not clitic:
+            # the tagger's span may keep the clitic: "للحوثيين", "بالحكومة" (a preposition + article)
+            for c in ("ولل", "وبال", "لل", "بال"):
+                if first.startswith(key(c, space)) and len(first) - len(c) >= 3:
+                    prep = _prefix_prep(c, space)
+                    break
         j = s - 1
         while j >= 0 and not words[j]:
             j -= 1  # skip punctuation such as "(" before (حماس)

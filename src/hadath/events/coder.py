@@ -58,6 +58,9 @@ class EventCoder:
         self._space = space
         self._starts = [t.start for t in doc.tokens]
         self._anchored: set[int] = set()  # ids of events whose clause names a time (أمس، اليوم، الخميس)
+        # ids of attacks told with a finite past verb, a named doer and a weapon ("استهدفت الجماعة سفينة
+        # بصاروخ"): a report even when the target is a thing, not a party
+        self._armed: set[int] = set()
         sentences = doc.sentences or [Span(0, len(doc.text), "sent")]
         state = _DocState()
         events: list[tuple[Event, int]] = []
@@ -72,6 +75,7 @@ class EventCoder:
                   if e.event_type != "ASSAULT" or e.recipients or e.fatalities or e.injuries
                   or (e.mode == "explosives" and e.confidence >= 0.9)
                   or (e.mode == "crowd-control" and e.actors)  # tear gas, dispersal: repression as such
+                  or id(e) in self._armed
                   or (id(e) in self._anchored and e.location is not None)]
         attach_dates(doc, events, sentences)
         inherit_places(events)
@@ -93,8 +97,12 @@ class EventCoder:
         matches = self.lexicon.match(words, space)
         self._prefixes = [t.prefix for t in toks]
         units = build_units(words, self._mentions(doc, toks, words, space, state), space, cues)
-        places = local_places(doc, toks, words, space)
+        # a place inside a longer actor mention is a partial match ("كوريا" of "كوريا الشمالية")
+        places = [(i, p, loc) for i, p, loc in local_places(doc, toks, words, space)
+                  if not any(x.start <= p.start and p.end <= x.end and x.end - x.start > p.end - p.start
+                             for x in doc.mentions)]
         verb_positions = [m.tok for m in matches if m.tense != "noun"]
+        self._place_words = {i for i, _, _ in places}
         stops = [i for i, w in enumerate(raw) if w in STOPS]
         out: list[Event] = []
         frame_end, frame_pos, frame_comp = -1, 0, False
@@ -323,7 +331,9 @@ class EventCoder:
                         arg.recipients.append(owner[0])
             if not arg.recipients and preps:
                 arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
-                    self._behind_prep(units, words, last, stop, preps, space)
+                    self._behind_prep(units, words, last, stop, preps, space) or \
+                    [u for u in _owned_target(units, words, last, stop, preps, self._place_words)
+                     if u is not subj and e.event_type in ("ASSAULT", "COERCE")]
         else:
             # a multiword noun's last word may open the genitive mention ("تفريق المتظاهرين")
             gen = next((u for u in units if u.tok_start == last and last > t), None) or \
@@ -348,6 +358,14 @@ class EventCoder:
                 elif not e.has("nogen"):
                     arg.actors.append(gen)
             arg.actors += [u for u in by + source if u not in arg.actors]  # "بدعم من التحالف"
+            if e.event_type == "ASSAULT" and not arg.actors and gen is None:
+                # "قصف مدفعي لقوات الدعم السريع على المدينة", "هجوم لحركة الشباب": the party behind ل
+                # right after an attack noun is its author — unless the noun takes its victim there
+                # ("استهداف لمواقع …"), which a following على/ضد target rules out
+                lam = [u for u in units if u.prep == "ل" and last < u.tok_start <= last + 2 and u.tok_start < stop]
+                on = {key(w, space) for w in ("على", "ضد")}
+                if lam and (not e.has("genpat") or any(words[i] in on for i in range(lam[0].tok_end, stop))):
+                    arg.actors.append(lam[0])
             undergo = [i for i in range(max(0, t - 2), t) if words[i] and self.cues.kind(words[i], "undergo", space)]
             if undergo and not arg.recipients:
                 # "تعرضت الدورية لهجوم", "نجا القائد من محاولة اغتيال": the subject is the victim
@@ -356,7 +374,9 @@ class EventCoder:
                     arg.recipients.append(victim)
             if not arg.recipients and preps:
                 arg.recipients += [u for u in units_with_prep(units, last + 1, stop, preps)
-                                   if u not in arg.actors][:1]
+                                   if u not in arg.actors][:1] or \
+                    [u for u in _owned_target(units, words, last, stop, preps, self._place_words)
+                     if u not in arg.actors and e.event_type in ("ASSAULT", "COERCE")]
             if e.has("mutual"):
                 between = units_with_prep(units, last + 1, stop, {key("بين", space)})
                 arg.actors += [u for u in between if u not in arg.actors]
@@ -483,6 +503,10 @@ class EventCoder:
             etype, mode, cameo = "ACCUSE", None, "111"  # "شن هجوما لاذعا على": a verbal attack
         if repression:
             cameo = "175"
+        if etype == "ASSAULT" and mode in (None, "aerial") and \
+                _near(words, m.last, self.cues, "heavy", space, before=m.last - m.tok + 2, after=3) and \
+                not _near(words, m.last, self.cues, "air", space, before=m.last - m.tok + 2, after=3):
+            mode, cameo = "heavy-weapons", "194"  # "قصف مدفعي", "بقذائف الدبابات": artillery and tanks
         ev = Event(event_type=etype, trigger=trig, sentence=Span(sent.start, sent.end, "sent"),
                    actors=actors, recipients=recipients, mode=mode, cameo=cameo, status=status)
         # a place that is itself one of the actors ("اغتيال إسرائيل لـ…") is not where it happened
@@ -501,6 +525,10 @@ class EventCoder:
                 ev.source_says = sp[0]
         if any(w and self.cues.kind(w, "anchor", space) for w in words[max(0, m.tok - 6):stop + 4]):
             self._anchored.add(id(ev))
+        bi = key("ب", space)
+        if m.tense == "past" and actors and status == "occurred" and any(
+                w.startswith(bi) and self.cues.kind(w, "weapon", space) for w in words[m.last + 1:stop + 1] if w):
+            self._armed.add(id(ev))  # the weapon as its instrument: "استهدفت … سفينة … بصاروخ"
         # how sure: a named doer, else a finite past verb ("انفجرت سيارة"), else a bare noun
         ev.confidence = 1.0 if actors and not arg.inherited else 0.9 if m.tense == "past" else 0.6
         return ev
@@ -553,6 +581,21 @@ def _phrase_at(words, i: int, table: set[str], covered: set[int]) -> int:
         if " ".join(span) in table or (span[0][:1] in "وف" and " ".join([span[0][1:]] + span[1:]) in table):
             return n
     return 0
+
+
+def _owned_target(units, words, last: int, stop: int, preps: set[str], place_words: set[int]) -> list[Unit]:
+    """The owner of a targeted thing: "غارات على مواقع للحوثيين", "هجوم على مقر الحزب" — after a
+    recipient preposition, one or two object words (not a place: "على قطاع غزة"), then a known party
+    (behind ل, or in construct right after one word)."""
+    for j in range(last + 1, stop):
+        if words[j] in preps:
+            # named explicitly (not a coreferent "الحزب"); a bare nisba is an attribute ("الأراضي الباكستانية")
+            return [u for u in units if u.roots and not (set(range(j + 1, u.tok_start)) & place_words)
+                    and all(x.origin != "coref" for x in u.mentions)
+                    and ((u.prep == "ل" and j + 2 <= u.tok_start <= j + 3)
+                         or (not u.prep and not u.nisba and u.tok_start == j + 2))
+                    and all(words[k] for k in range(j + 1, u.tok_start))][:1]
+    return []
 
 
 def _far_ok(units, words, t: int, last: int) -> bool:
@@ -679,6 +722,6 @@ def _status(words, m: Match, cues: Cues, space: str) -> str:
         return "negated"
     if any(cues.kind(w, "deny", space) for w in words[max(0, t - 10):t] if w):
         return "denied"
-    if m.future or any(cues.kind(w, "intent", space) for w in words[max(0, t - 4):t] if w):
+    if m.future or any(cues.kind(w, "intent", space) for w in words[max(0, t - 5):t] if w):
         return "intended"
     return "occurred"

@@ -163,3 +163,28 @@ def test_explosion_and_its_deaths_are_one_event():
 def test_two_attacks_by_different_sides_stay_two():
     d = code("قصفت قوات الدعم السريع الفاشر، وقصف الجيش السوداني مواقع لحركة الشباب في مقديشو.")
     assert len(ev(d, "ASSAULT")) == 2
+
+
+# ---- "تظاهر … احتجاجا على": one protest; a nisba after a place head is a place, not an actor
+def test_protest_with_adverbial_purpose_is_one_event_placed_and_dated():
+    d = code("وتظاهر آلاف الأشخاص في العاصمة العراقية بغداد الجمعة احتجاجا على انقطاع الكهرباء.")
+    (e,) = ev(d)
+    assert dyad(e) == ("PROTEST", ["CVL"], [])
+    assert e.location and e.location["name"] == "بغداد"
+    assert e.date == "2026-11-13"  # published Tuesday 17th: the Friday before
+
+
+def test_protest_noun_alone_is_still_coded():
+    d = code("وخرجت مظاهرات حاشدة في العاصمة العراقية بغداد احتجاجا على انقطاع الكهرباء.")
+    assert len(ev(d, "PROTEST")) == 1 and ev(d, "PROTEST")[0].actors == []
+
+
+# ---- bare weekdays: a date, except the Friday prayer and "eleven"
+def test_bare_weekday_after_place_is_a_date():
+    (e,) = ev(code("قتل ثلاثة مدنيين في الفاشر الأحد.", date="2026-11-17"))
+    assert e.date == "2026-11-15"
+
+
+def test_friday_prayer_is_not_a_date():
+    (e,) = ev(code("تظاهر آلاف الأشخاص بعد صلاة الجمعة في بغداد.", date="2026-11-17"))
+    assert e.date == "2026-11-17"

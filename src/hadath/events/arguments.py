@@ -79,6 +79,8 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         core = base[2:] if base.startswith("ال") else base
         nisba = core.endswith(("ي", "يه", "يا", "يين", "يون", "يه")) and m.root is not None and (
             m.type in ("GPE", "LOC", "POP", "NORP") or e - s == 1)
+        if nisba and not prep and prev and cues.kind(prev, "placehead", space):
+            prep = key("في", space)  # "في العاصمة العراقية": a place description, never a subject
         u = Unit(list(group), s, e, prep, nisba, agent)
         u.roots = list(dict.fromkeys(x.root for x in group if x.root))
         conj = (first.startswith("و") and not first.startswith("وال") and len(first) > 3) or \

@@ -155,6 +155,9 @@ class EventCoder:
             if e.event_type == "ASSAULT" and _near(words, t, cues, "accident", space, before=8, after=8) and \
                     not _in_sentence(words, cues, "weapon", space):
                 continue  # "أصيب 16 مجندا إثر حادث انقلاب السيارة": an accident, not an attack
+            if e.event_type == "PROTEST" and m.tense == "noun" and not m.definite and words[t].endswith("ا") and \
+                    any(o.event_type == "PROTEST" for o in out):
+                continue  # "تظاهر آلاف … احتجاجا على …": the accusative states the coded protest's purpose
             if e.has("crowd") and not _in_sentence(words, cues, "crowd", space):
                 continue  # "مسيرة نجاحه", "تظاهرة المسرح": a career or a festival, not a march
             if e.has("figurative") and _near(words, last, cues, "figurative", space, before=last - t + 1, after=3):

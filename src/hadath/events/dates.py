@@ -569,10 +569,12 @@ def _weekday(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
     if dm:
         return (dm[0],) + dm[1:4] + ("weekday+date",)
     if bare and not q and (sc.key(i - 1) in ("بين", "كلا", "من") or (
-            sc.key(j) in ("الاحد", "الجمع") and (sc.key(i - 1) in _NOT_WEEKDAY_BEFORE
+            sc.key(j) in ("الاحد", "الجمع") and (i == 0 or sc.is_punct(i - 1, "،,.؛;:«\"(")
+                                                   or sc.key(i - 1) in _NOT_WEEKDAY_BEFORE
                                                    or sc.key(end) in _NOT_WEEKDAY_AFTER))):
         # "بين الاثنين" = both; "صلاة الجمعة", "خطبة الجمعة" = the Friday prayer or congregation, "الأحد عشر"
-        # = eleven, "الواحد الأحد" = the One — elsewhere a bare weekday dates the clause ("في بغداد الجمعة")
+        # = eleven, "الواحد الأحد" = the One, and so may a clause-initial one ("الأحد لا يعرف") — after a
+        # verb or a place a bare weekday dates the clause ("في بغداد الجمعة")
         return None
     off = q[1] if q else 0
     if q:

@@ -188,3 +188,34 @@ def test_bare_weekday_after_place_is_a_date():
 def test_friday_prayer_is_not_a_date():
     (e,) = ev(code("تظاهر آلاف الأشخاص بعد صلاة الجمعة في بغداد.", date="2026-11-17"))
     assert e.date == "2026-11-17"
+
+
+# ---- a claim of responsibility names the attack's author; a claim alone is no attack
+def test_claim_makes_the_claimant_the_author():
+    (e,) = ev(code("أسفر انفجار سيارة مفخخة في مقديشو عن مقتل سبعة أشخاص، وتبنت حركة الشباب الهجوم."))
+    assert dyad(e) == ("ASSAULT", ["SHABAAB"], ["CVL"]) and e.fatalities == 7
+
+
+def test_claim_announced_in_next_sentence():
+    d = code("قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مقديشو. وأعلنت حركة الشباب مسؤوليتها عن الهجوم.")
+    (e,) = ev(d, "ASSAULT")
+    assert dyad(e) == ("ASSAULT", ["SHABAAB"], ["CVL"])
+
+
+def test_claim_alone_is_not_an_attack():
+    assert ev(code("وتبنت حركة الشباب الهجوم الذي وقع قرب الحدود."), "ASSAULT") == []
+
+
+def test_denied_claim_attributes_nothing():
+    d = code("قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مقديشو، ولم تتبن حركة الشباب الهجوم.")
+    assert all(dyad(e)[1] == [] for e in ev(d, "ASSAULT"))
+
+
+# ---- a call for a ceasefire: REQUEST yield, addressed to the parties where the fighting is
+def test_appeal_for_ceasefire():
+    (e,) = ev(code("دعا الأمين العام للأمم المتحدة إلى وقف فوري لإطلاق النار في السودان."))
+    assert dyad(e) == ("REQUEST", ["UN"], ["SDN"]) and (e.mode, e.cameo) == ("yield", "0256")
+
+
+def test_other_call_about_a_place_needs_an_addressee():
+    assert ev(code("دعا الأمين العام للأمم المتحدة إلى التحقيق في الفاشر.")) == []

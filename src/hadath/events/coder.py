@@ -67,6 +67,7 @@ class EventCoder:
         for si, sent in enumerate(sentences):
             for ev in self._sentence(doc, si, sent, space, state):
                 events.append((ev, si))
+        _attribute_claims(events, state.claims, doc, sentences, self._starts)
         attach_casualties(doc, sentences, events)
         # violence with neither a named target nor stated casualties is too often a reference to
         # violence ("the attacks", "was killed" in a biography) rather than a report of it
@@ -120,6 +121,7 @@ class EventCoder:
             if subj:
                 history.append((pos, [subj], cues.kind(words[pos], "speech", space)))
         comps = cues.by_space[space]["comp"] | cues.by_space[space]["comp_pron"]
+        self._claims(units, words, si, stops, verb_positions, state)
         for m in matches:
             e = m.entry
             t, last = m.tok, m.last
@@ -180,6 +182,22 @@ class EventCoder:
                 if ev.actors:
                     state.last_subject = (si, arg.actors)
         return out
+
+    def _claims(self, units, words, si, stops, verb_positions, state) -> None:
+        """Claims of responsibility in this sentence ("وتبنت حركة الشباب الهجوم", "أعلنت … مسؤوليتها
+        عن الهجوم"): (sentence, claimant, word) for ``_attribute_claims``."""
+        space, cues = self._space, self.cues
+        resp = {key(w, space) for w in ("مسؤوليتها", "مسؤوليته", "مسؤوليتهم", "المسؤولية")}
+        for i, w in enumerate(words):
+            claim = w and cues.kind(w, "claim", space)
+            announced = w in resp and any(words[k] and cues.kind(words[k], "speech", space)
+                                          for k in range(max(0, i - 4), i))
+            if not (claim or announced) or _near(words, i, cues, "negation", space, before=2):
+                continue
+            verb = i if claim else next(k for k in range(i - 1, -1, -1) if words[k] and cues.kind(words[k], "speech", space))
+            subj = self._subject(units, words, verb, verb, "past", "", stops, verb_positions)
+            if subj is not None:
+                state.claims.append((si, subj, i))
 
     # ------------------------------------------------------------------ mentions
     def _mentions(self, doc: Doc, toks, words, space, state) -> list:
@@ -492,6 +510,13 @@ class EventCoder:
             p = place_after(places, m.last, stop, target_ok=True)
             if p is not None and p.country and p.country not in {x.root for x in actors}:
                 recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
+        truce = e.event_type == "REQUEST" and _ceasefire(words, m.last, stop + 6, self.cues, space)
+        if truce and not recipients:
+            # a call for a truce somewhere addresses the parties fighting there: "دعا … إلى وقف
+            # إطلاق النار في السودان" (other calls about a place need their addressee named)
+            p = _complement_place(places, words, m.last, space)
+            if p is not None and p.country and p.country not in {x.root for x in actors}:
+                recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
         if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
@@ -506,6 +531,8 @@ class EventCoder:
             etype, mode, cameo = "ACCUSE", None, "111"  # "شن هجوما لاذعا على": a verbal attack
         if repression:
             cameo = "175"
+        if truce:
+            mode, cameo = "yield", "1056" if e.mode == "demand" else "0256"  # calls for a truce
         if etype == "ASSAULT" and mode in (None, "aerial") and \
                 _near(words, m.last, self.cues, "heavy", space, before=m.last - m.tok + 2, after=3) and \
                 not _near(words, m.last, self.cues, "air", space, before=m.last - m.tok + 2, after=3):
@@ -541,6 +568,7 @@ class EventCoder:
 @dataclass
 class _DocState:
     group: list[str] = field(default_factory=list)  # the last compound party (≥ 2 roots)
+    claims: list[tuple[int, Unit, int]] = field(default_factory=list)  # (sentence, claimant, word)
     last_subject: tuple[int, list[Unit]] | None = None
     last_org: str | None = None
 
@@ -575,6 +603,22 @@ def _agrees(comp_word: str, subject: list[Unit]) -> bool:
     return len(roots) >= 1
 
 
+def _attribute_claims(events, claims, doc, sentences, starts) -> None:
+    """A claimant becomes the author of the attack it claims: the latest ASSAULT with no named author
+    told before the claim, in its sentence or the two before ("أسفر انفجار … عن مقتل سبعة أشخاص،
+    وتبنت حركة الشباب الهجوم").  A claim with no such attack adds nothing (it is not an attack)."""
+    for si, unit, word in claims:
+        sent_lo = bisect.bisect_left(starts, sentences[si].start)
+        claim_at = doc.tokens[min(sent_lo + word, len(doc.tokens) - 1)].start
+        cands = [ev for ev, esi in events if ev.event_type == "ASSAULT" and not ev.actors
+                 and si - 2 <= esi <= si and ev.trigger.start < claim_at]
+        if cands:
+            ev = cands[-1]
+            ev.actors = _flatten([unit])
+            roots = {x.root for x in ev.actors if x.root}
+            ev.recipients = [x for x in ev.recipients if x.root not in roots]
+
+
 def _phrase_at(words, i: int, table: set[str], covered: set[int]) -> int:
     """Length (1–3 words) of a phrase of ``table`` starting at word i, a و/ف before it allowed; 0 if none."""
     for n in (3, 2, 1):
@@ -599,6 +643,19 @@ def _owned_target(units, words, last: int, stop: int, preps: set[str], place_wor
                          or (not u.prep and not u.nisba and u.tok_start == j + 2))
                     and all(words[k] for k in range(j + 1, u.tok_start))][:1]
     return []
+
+
+def _ceasefire(words, last: int, end: int, cues: Cues, space: str) -> bool:
+    """A truce in the complement: "هدنة", "التهدئة", or وقف + إطلاق/القتال/الحرب ("وقف فوري لإطلاق النار")."""
+    stop_ = key("وقف", space)
+    for i in range(last + 1, min(end, len(words))):
+        w = words[i]
+        if w and cues.kind(w, "ceasefire", space):
+            return True
+        if w and (w == stop_ or w[1:] == stop_ or w[2:] == stop_) and any(
+                words[k] and cues.kind(words[k], "halted", space) for k in range(i + 1, min(i + 3, len(words)))):
+            return True
+    return False
 
 
 def _far_ok(units, words, t: int, last: int) -> bool:

@@ -219,3 +219,49 @@ def test_appeal_for_ceasefire():
 
 def test_other_call_about_a_place_needs_an_addressee():
     assert ev(code("دعا الأمين العام للأمم المتحدة إلى التحقيق في الفاشر.")) == []
+
+
+# ---- more general-news kinds (probe set 2)
+def test_troop_deployment_is_mobilize():
+    (e,) = ev(code("نشرت الولايات المتحدة ألفي جندي إضافي في الشرق الأوسط."))
+    assert dyad(e) == ("MOBILIZE", ["USA"], [])
+
+
+def test_deployment_masdar_in_a_resolution_is_not_an_act():
+    assert ev(code("جددت الولايات المتحدة دعوتها لتطبيق القرار الذي يتضمن نشر قوات دولية."), "MOBILIZE") == []
+
+
+def test_release_with_subject_before_an():
+    (e,) = ev(code("أفرجت حماس عن ثلاث رهائن في غزة."))
+    assert (e.event_type, e.mode, [m.root for m in e.actors]) == ("RETREAT", "release", ["HAMAS"])
+
+
+def test_reached_agreement_and_signed_memorandum():
+    (e,) = ev(code("توصلت الولايات المتحدة وحماس إلى اتفاق لوقف إطلاق النار."))
+    assert dyad(e) == ("AGREE", ["HAMAS", "USA"], ["HAMAS", "USA"])
+    (e,) = ev(code("وقعت النيجر ومالي مذكرة تفاهم للتعاون العسكري."))
+    assert dyad(e) == ("AGREE", ["MLI", "NER"], ["MLI", "NER"]) and e.cameo == "057"
+
+
+def test_reached_without_agreement_is_nothing():
+    assert ev(code("توصلت الولايات المتحدة وحماس إلى نتيجة مختلفة.")) == []
+
+
+def test_truce_after_long_subject_and_trigger_inside_a_name():
+    (e,) = ev(code("أعلنت الحكومة السودانية وقوات الدعم السريع هدنة لمدة ثلاثة أيام.".replace(
+        "الحكومة السودانية", "الجيش السوداني")))
+    assert dyad(e) == ("RETREAT", ["RSF", "SDN"], ["RSF", "SDN"])  # no SUPPORT from "الدعم" in the name
+
+
+def test_support_word_outside_a_name_still_codes():
+    (e,) = ev(code("أعلن الجيش السوداني الدعم الكامل لحماس."))
+    assert dyad(e)[0] == "SUPPORT"
+
+
+def test_passive_killing_by_agent_phrase_and_dual_subject():
+    (e,) = ev(code("قتل متظاهران برصاص الشرطة المصرية في القاهرة."))
+    assert dyad(e) == ("ASSAULT", ["EGY"], ["CVL"])
+
+
+def test_killing_of_plural_with_article_stays_a_noun_reading():
+    assert all(not e.actors for e in ev(code("أدان الجيش السوداني قتل المدنيين في الفاشر."), "ASSAULT"))

@@ -98,6 +98,10 @@ class EventCoder:
         matches = self.lexicon.match(words, space)
         self._prefixes = [t.prefix for t in toks]
         units = build_units(words, self._mentions(doc, toks, words, space, state), space, cues)
+        # a trigger word inside a known actor's name is part of the name ("قوات الدعم السريع")
+        named = {i for u in units if any(x.root and x.origin not in ("coref", "generic") for x in u.mentions)
+                 for i in range(u.tok_start, u.tok_end)}
+        matches = [m for m in matches if not (m.tok in named and m.last in named)]
         # a place inside a longer actor mention is a partial match ("كوريا" of "كوريا الشمالية")
         places = [(i, p, loc) for i, p, loc in local_places(doc, toks, words, space)
                   if not any(x.start <= p.start and p.end <= x.end and x.end - x.start > p.end - p.start
@@ -318,7 +322,7 @@ class EventCoder:
                 # "نحذر العدو": the speaking organisation — the last explicit actor of the document
                 arg.actors += state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 3 else []
                 arg.inherited = True
-            if e.has("far") and not _far_ok(units, words, t, last):
+            if e.has("far") and not _far_ok(units, words, t, last, len(e.rest), space):
                 return None  # "وقع انفجار … رغم اتفاق": only a named subject may stand between
             if e.has("mutual") and last > t and not first_person:
                 # "صدت قواته هجوما شنته قوات الدعم السريع": the subject stands inside the verb+object
@@ -329,9 +333,12 @@ class EventCoder:
             else:
                 subj = None if first_person else self._subject(units, words, t, last, m.tense, m.suffix, stops,
                                                                verb_positions)
+            if e.event_type == "ASSAULT" and (subj is None or all(x.sector == GENERIC_VICTIM for x in subj.mentions)):
+                # a passive report names its author in an agent phrase: "قتل متظاهران برصاص الشرطة"
+                arg.actors += [u for u in units if u.in_agent_phrase and last < u.tok_start < stop][:1]
             if subj is not None:
                 arg.actors.append(subj)
-            elif not first_person:
+            elif not first_person and not arg.actors:
                 # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
                 inherited = [] if current is None else current or (
                     state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
@@ -405,7 +412,10 @@ class EventCoder:
                 if not arg.actors:
                     arg.actors += [u for u in units_with_prep(units, last + 1, min(stop, last + 8),
                                                               {key("من", space)})][:1]
-            if e.has("mutual") and len(arg.actors) + len(arg.recipients) < 2 and not _governed(
+            # a reporting verb governs the masdar right after its (long) subject: "أعلنت الحكومة
+            # السودانية وقوات الدعم السريع هدنة"
+            after_subject = bool(current) and current[-1].tok_end == t
+            if e.has("mutual") and len(arg.actors) + len(arg.recipients) < 2 and not after_subject and not _governed(
                     words, t, self.cues, space):
                 return None  # "على قاعدة الاتفاق": a topic noun, not a meeting/agreement that happened
             if not arg.actors:
@@ -421,7 +431,7 @@ class EventCoder:
                 # clause windows cut "دعم خطوات أسرانا … ودعوة شعبنا" in two)
                 carried = words[t].startswith("و") and t <= 1 and state.last_subject is not None and \
                     si - state.last_subject[0] == 1
-                if current and (_governed(words, t, self.cues, space) or coordinated):
+                if current and (_governed(words, t, self.cues, space) or coordinated or after_subject):
                     arg.actors += current
                     arg.inherited = True
                 elif carried:
@@ -658,10 +668,14 @@ def _ceasefire(words, last: int, end: int, cues: Cues, space: str) -> bool:
     return False
 
 
-def _far_ok(units, words, t: int, last: int) -> bool:
-    """A "far" trigger's gap (verb … object) holds nothing but actor mentions and و."""
+def _far_ok(units, words, t: int, last: int, n_rest: int, space: str) -> bool:
+    """A "far" trigger's gap (verb … object) holds nothing but actor mentions, و and إلى ("توصل … إلى
+    اتفاق"), then the object's own words ("مذكرة تفاهم")."""
     covered = {i for u in units for i in range(u.tok_start, u.tok_end)}
-    return all(i in covered or words[i] in ("", "و") for i in range(t + 1, last))
+    glue = {"", "و", key("إلى", space), key("الى", space)}
+    tail = max([i + 1 for i in range(t + 1, last) if i in covered] + [t + 1])
+    return all(i in covered or words[i] in glue for i in range(t + 1, tail)) and \
+        sum(words[i] not in glue for i in range(tail, last)) <= n_rest - 1
 
 
 def _governed(words, t, cues: Cues, space: str) -> bool:

@@ -306,8 +306,10 @@ class Lexicon:
             single_n = [n for n in nouns if not n[0].rest]
             noun_forms = {n[0].event_type for n in single_n}
             # … and a nominative plural right after it is its subject, never a genitive: "قتل مسلحون"
+            # (also an indefinite dual: "قتل متظاهران", "قتل جنديان")
+            nxt = words[i + 1] if i + 1 < len(words) else ""
             verb_context = (i > 0 and words[i - 1] in self._verb_context[space]) or (
-                i + 1 < len(words) and len(words[i + 1]) > 4 and words[i + 1].endswith("ون"))
+                len(nxt) > 4 and (nxt.endswith("ون") or (nxt.endswith("ان") and not nxt.startswith("ال"))))
             for e, tense, fut, conj, suf in single_v:
                 if e.event_type in noun_forms and tense == "past" and suf not in _CLEARLY_VERBAL \
                         and not verb_context:

@@ -52,8 +52,12 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         m = group[0]
         prep = _prefix_prep(clitic, space)
         first = words[s] if s < len(words) else ""
-        if not clitic and not first.startswith("ال"):
-            pass
+        if not prep and not clitic:
+            # the tagger's span may keep the clitic: "للحوثيين", "بالحكومة" (a preposition + article)
+            for c in ("ولل", "وبال", "لل", "بال"):
+                if first.startswith(key(c, space)) and len(first) - len(c) >= 3:
+                    prep = _prefix_prep(c, space)
+                    break
         j = s - 1
         while j >= 0 and not words[j]:
             j -= 1  # skip punctuation such as "(" before (حماس)
@@ -75,6 +79,8 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         core = base[2:] if base.startswith("ال") else base
         nisba = core.endswith(("ي", "يه", "يا", "يين", "يون", "يان")) and m.root is not None and (
             m.type in ("GPE", "LOC", "POP", "NORP") or e - s == 1)
+        if nisba and not prep and prev and cues.kind(prev, "placehead", space):
+            prep = key("في", space)  # "في العاصمة العراقية": a place description, never a subject
         u = Unit(list(group), s, e, prep, nisba, agent)
         u.roots = list(dict.fromkeys(x.root for x in group if x.root))
         conj = (first.startswith("و") and not first.startswith("وال") and len(first) > 3) or \

@@ -37,6 +37,7 @@ class _Arg:
     actors: list[Unit] = field(default_factory=list)
     recipients: list[Unit] = field(default_factory=list)
     inherited: bool = False
+    frame: "Match | None" = None  # the attack noun a killing happened in (its mode is the killing's)
 
 
 class EventCoder:
@@ -60,6 +61,9 @@ class EventCoder:
         self._doc = doc
         self._starts = [t.start for t in doc.tokens]
         self._anchored: set[int] = set()  # ids of events whose clause names a time (أمس، اليوم، الخميس)
+        # ids of attacks told with a finite past verb, a named doer and a weapon ("استهدفت الجماعة سفينة
+        # بصاروخ"): a report even when the target is a thing, not a party
+        self._armed: set[int] = set()
         sentences = doc.sentences or [Span(0, len(doc.text), "sent")]
         state = _DocState()
         events: list[tuple[Event, int]] = []
@@ -68,6 +72,7 @@ class EventCoder:
                 events.append((ev, si))
         if doc.degraded:
             self._specified_next_window(doc, sentences, events, space)
+        _attribute_claims(events, state.claims, doc, sentences, self._starts)
         attach_casualties(doc, sentences, events)
         # violence with neither a named target nor stated casualties is too often a reference to
         # violence ("the attacks", "was killed" in a biography) rather than a report of it
@@ -75,6 +80,8 @@ class EventCoder:
         events = [(e, si) for e, si in events
                   if e.event_type != "ASSAULT" or e.recipients or e.fatalities or e.injuries
                   or (e.mode == "explosives" and e.confidence >= 0.9)
+                  or (e.mode == "crowd-control" and e.actors)  # tear gas, dispersal: repression as such
+                  or id(e) in self._armed
                   or (id(e) in self._anchored and e.location is not None)]
         attach_dates(doc, events, sentences)
         inherit_places(events)
@@ -100,8 +107,16 @@ class EventCoder:
         matches = self.lexicon.match(words, space)
         self._prefixes = [t.prefix for t in toks]
         units = build_units(words, self._mentions(doc, toks, words, space, state), space, cues)
-        places = local_places(doc, toks, words, space)
+        # a trigger word inside a known actor's name is part of the name ("قوات الدعم السريع")
+        named = {i for u in units if any(x.root and x.origin not in ("coref", "generic") for x in u.mentions)
+                 for i in range(u.tok_start, u.tok_end)}
+        matches = [m for m in matches if not (m.tok in named and m.last in named)]
+        # a place inside a longer actor mention is a partial match ("كوريا" of "كوريا الشمالية")
+        places = [(i, p, loc) for i, p, loc in local_places(doc, toks, words, space)
+                  if not any(x.start <= p.start and p.end <= x.end and x.end - x.start > p.end - p.start
+                             for x in doc.mentions)]
         verb_positions = [m.tok for m in matches if m.tense != "noun"]
+        self._place_words = {i for i, _, _ in places}
         stops = [i for i, w in enumerate(raw) if w in STOPS]
         out: list[Event] = []
         frame_end, frame_pos, frame_comp = -1, 0, False
@@ -119,6 +134,7 @@ class EventCoder:
             if subj:
                 history.append((pos, [subj], cues.kind(words[pos], "speech", space)))
         comps = cues.by_space[space]["comp"] | cues.by_space[space]["comp_pron"]
+        self._claims(units, words, si, stops, verb_positions, state)
         for m in matches:
             e = m.entry
             t, last = m.tok, m.last
@@ -154,6 +170,9 @@ class EventCoder:
             if e.event_type == "ASSAULT" and _near(words, t, cues, "accident", space, before=8, after=8) and \
                     not _in_sentence(words, cues, "weapon", space):
                 continue  # "أصيب 16 مجندا إثر حادث انقلاب السيارة": an accident, not an attack
+            if e.event_type == "PROTEST" and m.tense == "noun" and not m.definite and words[t].endswith("ا") and \
+                    any(o.event_type == "PROTEST" for o in out):
+                continue  # "تظاهر آلاف … احتجاجا على …": the accusative states the coded protest's purpose
             if e.has("crowd") and not _in_sentence(words, cues, "crowd", space):
                 continue  # "مسيرة نجاحه", "تظاهرة المسرح": a career or a festival, not a march
             if e.has("figurative") and _near(words, last, cues, "figurative", space, before=last - t + 1, after=3):
@@ -176,6 +195,22 @@ class EventCoder:
                 if ev.actors:
                     state.last_subject = (si, arg.actors)
         return out
+
+    def _claims(self, units, words, si, stops, verb_positions, state) -> None:
+        """Claims of responsibility in this sentence ("وتبنت حركة الشباب الهجوم", "أعلنت … مسؤوليتها
+        عن الهجوم"): (sentence, claimant, word) for ``_attribute_claims``."""
+        space, cues = self._space, self.cues
+        resp = {key(w, space) for w in ("مسؤوليتها", "مسؤوليته", "مسؤوليتهم", "المسؤولية")}
+        for i, w in enumerate(words):
+            claim = w and cues.kind(w, "claim", space)
+            announced = w in resp and any(words[k] and cues.kind(words[k], "speech", space)
+                                          for k in range(max(0, i - 4), i))
+            if not (claim or announced) or _near(words, i, cues, "negation", space, before=2):
+                continue
+            verb = i if claim else next(k for k in range(i - 1, -1, -1) if words[k] and cues.kind(words[k], "speech", space))
+            subj = self._subject(units, words, verb, verb, "past", "", stops, verb_positions)
+            if subj is not None:
+                state.claims.append((si, subj, i))
 
     # ------------------------------------------------------------------ mentions
     def _mentions(self, doc: Doc, toks, words, space, state) -> list:
@@ -213,6 +248,7 @@ class EventCoder:
         owners.sort(key=lambda x: x[0])
         if org_at:
             state.last_org = org_at[-1][1]
+        out += self._generic_parties(doc, toks, words, space, covered)
         for i, w in enumerate(words):
             if i in covered or not w:
                 continue
@@ -235,6 +271,39 @@ class EventCoder:
                 group = [Mention(toks[i].start, toks[i].end, toks[i].text, None, r, "ORG", origin="coref")
                          for r in state.group]
                 out.append((group, i, i + 1, ""))
+        return out
+
+    def _generic_parties(self, doc: Doc, toks, words, space, covered: set[int]) -> list:
+        """Parties the knowledge base leaves untagged but a conflict coder cannot do without:
+        protesters (civilians, CVL) and state security forces with no nationality named ("قوات الأمن",
+        "الشرطة"), which are the state where the sentence places them (codebook §2: state organs →
+        the state's ISO3); with no place they stay unresolved but are kept."""
+        forces = self.cues.by_space[space].get("state_force", set())
+        country = next((p.country for p in doc.places
+                        if toks[0].start <= p.start < toks[-1].end and p.country), None)
+        out = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if i in covered or not w:
+                i += 1
+                continue
+            n = _phrase_at(words, i, forces, covered)
+            prev = next((words[j] for j in range(i - 1, -1, -1) if words[j]), "")
+            nxt = words[i + n] if n and i + n < len(words) else ""
+            if n and (country is None or self.cues.kind(prev, "speech", space) or nxt in self.cues.by_space[space]["comp"]):
+                n = 0  # no state to name, or the police as a reporter ("أعلنت الشرطة مقتل …"), not a party
+            if n:
+                a, b = toks[i], toks[i + n - 1]
+                out.append(([Mention(a.start, b.end, doc.text[a.start:b.end], None, country, "ORG", "COP",
+                                     origin="generic")], i, i + n, a.prefix))
+            elif self.cues.kind(w, "protester", space):
+                n = 1
+                out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, GENERIC_VICTIM, GENERIC_VICTIM, "POP",
+                                     GENERIC_VICTIM, origin="generic")], i, i + 1, toks[i].prefix))
+            if n:
+                covered.update(range(i, i + n))
+            i += max(n, 1)
         return out
 
     # ------------------------------------------------------------------ arguments
@@ -310,17 +379,29 @@ class EventCoder:
                 # "نحذر العدو": the speaking organisation — the last explicit actor of the document
                 arg.actors += state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 3 else []
                 arg.inherited = True
-            subj = None if first_person else self._subject(units, words, t, last, m.tense, m.suffix, stops,
-                                                           verb_positions)
-            if subj is not None and subj.tok_end <= t and m.conj and current and \
-                    self._after_earlier_verb(subj, words, verb_positions, t) and \
-                    all(u.tok_end <= subj.tok_start for u in current):
-                # "قامت الشرطة بمداهمة المسجد واعتدت على المصلين": a coordinated verb shares the subject
-                # of the verb before it; the noun just before it is that verb's object
-                subj = current[0]
+            if e.has("far") and not _far_ok(units, words, t, last, len(e.rest), space):
+                return None  # "وقع انفجار … رغم اتفاق": only a named subject may stand between
+            if e.has("mutual") and last > t and not first_person:
+                # "صدت قواته هجوما شنته قوات الدعم السريع": the subject stands inside the verb+object
+                # span (VSO) or before it (SVO); a party after the object is the other side
+                clause_start = max([s + 1 for s in stops if s < t] + [0])
+                subj = next((u for u in units if t < u.tok_start < last and not u.prep), None) or \
+                    last_unit_before(units, t, 4, stop=clause_start)
+            else:
+                subj = None if first_person else self._subject(units, words, t, last, m.tense, m.suffix, stops,
+                                                               verb_positions)
+                if subj is not None and subj.tok_end <= t and m.conj and current and \
+                        self._after_earlier_verb(subj, words, verb_positions, t) and \
+                        all(u.tok_end <= subj.tok_start for u in current):
+                    # "قامت الشرطة بمداهمة المسجد واعتدت على المصلين": a coordinated verb shares the
+                    # subject of the verb before it; the noun just before it is that verb's object
+                    subj = current[0]
+            if e.event_type == "ASSAULT" and (subj is None or all(x.sector == GENERIC_VICTIM for x in subj.mentions)):
+                # a passive report names its author in an agent phrase: "قتل متظاهران برصاص الشرطة"
+                arg.actors += [u for u in units if u.in_agent_phrase and last < u.tok_start < stop][:1]
             if subj is not None:
                 arg.actors.append(subj)
-            elif not first_person:
+            elif not first_person and not arg.actors:
                 # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
                 inherited = [] if current is None else current or (
                     state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
@@ -328,7 +409,9 @@ class EventCoder:
                 arg.inherited = True
             after = max(subj.tok_end, last + 1) if subj is not None and subj.tok_start > t else last + 1
             if e.has("obj"):
-                o = first_unit_after(_verb_args(units, words, after, self.cues, space), after, 4, stop=stop)
+                # a multiword trigger's object word may open the mention ("طردت … السفير الفرنسي")
+                o = next((u for u in units if u.tok_start == last and last > t and u is not subj), None) or \
+                    first_unit_after(_verb_args(units, words, after, self.cues, space), after, 4, stop=stop)
                 if o is not None and o is not subj:
                     arg.recipients.append(o)
                 elif o is None:
@@ -340,9 +423,13 @@ class EventCoder:
                         arg.recipients.append(owner[0])
             if not arg.recipients and preps:
                 arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
-                    self._behind_prep(units, words, last, stop, preps, space)
+                    self._behind_prep(units, words, last, stop, preps, space) or \
+                    [u for u in _owned_target(units, words, last, stop, preps, self._place_words)
+                     if u is not subj and e.event_type in ("ASSAULT", "COERCE")]
         else:
-            gen = first_unit_after(units, last + 1, 1, stop=stop, agent_ok=True)
+            # a multiword noun's last word may open the genitive mention ("تفريق المتظاهرين")
+            gen = next((u for u in units if u.tok_start == last and last > t), None) or \
+                first_unit_after(units, last + 1, 1, stop=stop, agent_ok=True)
             by = [u for u in units if u.prep == "by" and u.tok_start > last and u.tok_start < stop]
             later_l = units_with_prep(units, last + 1, stop, {"ل"})
             if gen is not None and not later_l:
@@ -370,6 +457,14 @@ class EventCoder:
                 elif not e.has("nogen"):
                     arg.actors.append(gen)
             arg.actors += [u for u in by + source if u not in arg.actors]  # "بدعم من التحالف"
+            if e.event_type == "ASSAULT" and not arg.actors and gen is None:
+                # "قصف مدفعي لقوات الدعم السريع على المدينة", "هجوم لحركة الشباب": the party behind ل
+                # right after an attack noun is its author — unless the noun takes its victim there
+                # ("استهداف لمواقع …"), which a following على/ضد target rules out
+                lam = [u for u in units if u.prep == "ل" and last < u.tok_start <= last + 2 and u.tok_start < stop]
+                on = {key(w, space) for w in ("على", "ضد")}
+                if lam and (not e.has("genpat") or any(words[i] in on for i in range(lam[0].tok_end, stop))):
+                    arg.actors.append(lam[0])
             undergo = [i for i in range(max(0, t - 2), t) if words[i] and self.cues.kind(words[i], "undergo", space)]
             if undergo and not arg.recipients:
                 # "تعرضت الدورية لهجوم", "نجا القائد من محاولة اغتيال": the subject is the victim
@@ -379,7 +474,9 @@ class EventCoder:
             if not arg.recipients and preps:
                 arg.recipients += [u for u in units_with_prep(units, last + 1, stop, preps)
                                    if u not in arg.actors][:1] or \
-                    [u for u in self._behind_prep(units, words, last, stop, preps, space) if u not in arg.actors]
+                    [u for u in self._behind_prep(units, words, last, stop, preps, space) if u not in arg.actors] or \
+                    [u for u in _owned_target(units, words, last, stop, preps, self._place_words)
+                     if u not in arg.actors and e.event_type in ("ASSAULT", "COERCE")]
             if e.has("mutual"):
                 between = units_with_prep(units, last + 1, stop, {key("بين", space)})
                 arg.actors += [u for u in between if u not in arg.actors]
@@ -387,7 +484,10 @@ class EventCoder:
                 if not arg.actors:
                     arg.actors += [u for u in units_with_prep(units, last + 1, min(stop, last + 8),
                                                               {key("من", space)})][:1]
-            if e.has("mutual") and len(arg.actors) + len(arg.recipients) < 2 and not _governed(
+            # a reporting verb governs the masdar right after its (long) subject: "أعلنت الحكومة
+            # السودانية وقوات الدعم السريع هدنة"
+            after_subject = bool(current) and current[-1].tok_end == t
+            if e.has("mutual") and len(arg.actors) + len(arg.recipients) < 2 and not after_subject and not _governed(
                     words, t, self.cues, space):
                 return None  # "على قاعدة الاتفاق": a topic noun, not a meeting/agreement that happened
             if not arg.actors and last + 1 < len(words) and _light_with_object(words[last + 1], self.cues, space):
@@ -400,11 +500,16 @@ class EventCoder:
                 # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
                 # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
                 coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
+                # … or a purpose masdar behind ل after an act of the same type: "استخدمت الشرطة
+                # الغاز المسيل للدموع لتفريق المتظاهرين" — the police disperse
+                coordinated = coordinated or (m.prefix in ("ل", "ول") and e.event_type in ("ASSAULT", "COERCE")
+                                              and any(o.tok < t and o.entry.event_type == e.event_type
+                                                      for o in matches))
                 # … or with the previous sentence's event when it opens this one (degraded text's
                 # clause windows cut "دعم خطوات أسرانا … ودعوة شعبنا" in two)
                 carried = words[t].startswith("و") and t <= 1 and state.last_subject is not None and \
                     si - state.last_subject[0] == 1
-                if current and (_governed(words, t, self.cues, space) or coordinated):
+                if current and (_governed(words, t, self.cues, space) or coordinated or after_subject):
                     arg.actors += current
                     arg.inherited = True
                 elif carried:
@@ -518,6 +623,8 @@ class EventCoder:
         for other in matches:  # "جراء ضربة …": the noun in the agent phrase is this act
             if last < other.tok < agent.tok_start and other.tense == "noun":
                 consumed.add(other.tok)
+                if arg.frame is None and other.entry.event_type == "ASSAULT":
+                    arg.frame = other
 
     def _behind_prep(self, units, words, last, stop, preps, space) -> list[Unit]:
         """A unit right after a word that carries the preposition as a clitic: "رحبت … بالمبادرة
@@ -540,6 +647,12 @@ class EventCoder:
         e = m.entry
         actors = _flatten(arg.actors)
         recipients = _flatten(arg.recipients)
+        repression = False
+        if e.event_type not in ("ASSAULT", "COERCE"):
+            # protesters named only by the cue list are a party of violence and arrests; a protest's own
+            # participants or the speakers of a demand stay as the knowledge base tags them (no one)
+            actors = [x for x in actors if x.origin != "generic" or x.type != "POP"]
+            recipients = [x for x in recipients if x.origin != "generic" or x.type != "POP"]
         if e.has("mutual"):
             if not actors:
                 return None  # "وزار فرنسا وبريطانيا" with no visitor named: the visited do not meet each other
@@ -550,6 +663,13 @@ class EventCoder:
                 actors, recipients = parties, []  # "اشتباكات بين عناصر داعش": one side named
             else:
                 actors, recipients = parties, list(parties)
+            if e.event_type == "ASSAULT":
+                # security forces "clashing" with protesters or civilians is one-sided repression
+                # (PLOVER: police firing on demonstrators; CAMEO 175), not fighting between two sides
+                crowd = [x for x in parties if x.sector == GENERIC_VICTIM and x.type == "POP"]
+                state_side = [x for x in parties if x not in crowd and x.sector in ("COP", "MIL", "GOV")]
+                if crowd and state_side and len(crowd) + len(state_side) == len(parties):
+                    actors, recipients, repression = state_side, crowd, True
         else:
             if e.event_type in ("ASSAULT", "COERCE"):
                 # civilians are on the receiving end of violence and arrests: "قتل 5 أشخاص",
@@ -581,6 +701,13 @@ class EventCoder:
             p = place_after(places, m.last, stop, target_ok=True)
             if p is not None and p.country and p.country not in {x.root for x in actors}:
                 recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
+        truce = e.event_type == "REQUEST" and _ceasefire(words, m.last, stop + 6, self.cues, space)
+        if truce and not recipients:
+            # a call for a truce somewhere addresses the parties fighting there: "دعا … إلى وقف
+            # إطلاق النار في السودان" (other calls about a place need their addressee named)
+            p = _complement_place(places, words, m.last, space)
+            if p is not None and p.country and p.country not in {x.root for x in actors}:
+                recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
         if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
@@ -591,8 +718,21 @@ class EventCoder:
             return None
         trig = Span(toks[m.tok].start, toks[m.last].end, "trigger")
         etype, mode, cameo = e.event_type, e.mode, e.cameo
+        how = m  # the words that say how it was done
+        if mode is None and arg.frame is not None and arg.frame.entry.mode:
+            # "قتل 12 مدنيا في قصف مدفعي لـ…": the killing was the shelling; the frame noun it consumed
+            # says how
+            mode, cameo, how = arg.frame.entry.mode, arg.frame.entry.cameo, arg.frame
         if etype == "ASSAULT" and _verbal_attack(m, words, actors, self.cues, space, recipients):
             etype, mode, cameo = "ACCUSE", None, "111"  # "شن هجوما لاذعا على": a verbal attack
+        if repression:
+            cameo = "175"
+        if truce:
+            mode, cameo = "yield", "1056" if e.mode == "demand" else "0256"  # calls for a truce
+        if etype == "ASSAULT" and mode in (None, "aerial") and \
+                _near(words, how.last, self.cues, "heavy", space, before=how.last - how.tok + 2, after=3) and \
+                not _near(words, how.last, self.cues, "air", space, before=how.last - how.tok + 2, after=3):
+            mode, cameo = "heavy-weapons", "194"  # "قصف مدفعي", "بقذائف الدبابات": artillery and tanks
         ev = Event(event_type=etype, trigger=trig, sentence=Span(sent.start, sent.end, "sent"),
                    actors=actors, recipients=recipients, mode=mode, cameo=cameo, status=status)
         # a place that is itself one of the actors ("اغتيال إسرائيل لـ…") is not where it happened
@@ -611,6 +751,10 @@ class EventCoder:
                 ev.source_says = sp[0]
         if any(w and self.cues.kind(w, "anchor", space) for w in words[max(0, m.tok - 6):stop + 4]):
             self._anchored.add(id(ev))
+        bi = key("ب", space)
+        if m.tense == "past" and actors and status == "occurred" and any(
+                w.startswith(bi) and self.cues.kind(w, "weapon", space) for w in words[m.last + 1:stop + 1] if w):
+            self._armed.add(id(ev))  # the weapon as its instrument: "استهدفت … سفينة … بصاروخ"
         # how sure: a named doer, else a finite past verb ("انفجرت سيارة"), else a bare noun
         ev.confidence = 1.0 if actors and not arg.inherited else 0.9 if m.tense == "past" else 0.6
         return ev
@@ -620,6 +764,7 @@ class EventCoder:
 @dataclass
 class _DocState:
     group: list[str] = field(default_factory=list)  # the last compound party (≥ 2 roots)
+    claims: list[tuple[int, Unit, int]] = field(default_factory=list)  # (sentence, claimant, word)
     last_subject: tuple[int, list[Unit]] | None = None
     last_org: str | None = None
 
@@ -745,6 +890,71 @@ def _agrees(comp_word: str, subject: list[Unit]) -> bool:
     return len(roots) >= 1
 
 
+def _attribute_claims(events, claims, doc, sentences, starts) -> None:
+    """A claimant becomes the author of the attack it claims: the latest ASSAULT with no named author
+    told before the claim, in its sentence or the two before ("أسفر انفجار … عن مقتل سبعة أشخاص،
+    وتبنت حركة الشباب الهجوم").  A claim with no such attack adds nothing (it is not an attack)."""
+    for si, unit, word in claims:
+        sent_lo = bisect.bisect_left(starts, sentences[si].start)
+        claim_at = doc.tokens[min(sent_lo + word, len(doc.tokens) - 1)].start
+        cands = [ev for ev, esi in events if ev.event_type == "ASSAULT" and not ev.actors
+                 and si - 2 <= esi <= si and ev.trigger.start < claim_at]
+        if cands:
+            ev = cands[-1]
+            ev.actors = _flatten([unit])
+            roots = {x.root for x in ev.actors if x.root}
+            ev.recipients = [x for x in ev.recipients if x.root not in roots]
+
+
+def _phrase_at(words, i: int, table: set[str], covered: set[int]) -> int:
+    """Length (1–3 words) of a phrase of ``table`` starting at word i, a و/ف before it allowed; 0 if none."""
+    for n in (3, 2, 1):
+        span = words[i:i + n]
+        if len(span) < n or covered & set(range(i, i + n)):
+            continue
+        if " ".join(span) in table or (span[0][:1] in "وف" and " ".join([span[0][1:]] + span[1:]) in table):
+            return n
+    return 0
+
+
+def _owned_target(units, words, last: int, stop: int, preps: set[str], place_words: set[int]) -> list[Unit]:
+    """The owner of a targeted thing: "غارات على مواقع للحوثيين", "هجوم على مقر الحزب" — after a
+    recipient preposition, one or two object words (not a place: "على قطاع غزة"), then a known party
+    (behind ل, or in construct right after one word)."""
+    for j in range(last + 1, stop):
+        if words[j] in preps:
+            # named explicitly (not a coreferent "الحزب"); a bare nisba is an attribute ("الأراضي الباكستانية")
+            return [u for u in units if u.roots and not (set(range(j + 1, u.tok_start)) & place_words)
+                    and all(x.origin != "coref" for x in u.mentions)
+                    and ((u.prep == "ل" and j + 2 <= u.tok_start <= j + 3)
+                         or (not u.prep and not u.nisba and u.tok_start == j + 2))
+                    and all(words[k] for k in range(j + 1, u.tok_start))][:1]
+    return []
+
+
+def _ceasefire(words, last: int, end: int, cues: Cues, space: str) -> bool:
+    """A truce in the complement: "هدنة", "التهدئة", or وقف + إطلاق/القتال/الحرب ("وقف فوري لإطلاق النار")."""
+    stop_ = key("وقف", space)
+    for i in range(last + 1, min(end, len(words))):
+        w = words[i]
+        if w and cues.kind(w, "ceasefire", space):
+            return True
+        if w and (w == stop_ or w[1:] == stop_ or w[2:] == stop_) and any(
+                words[k] and cues.kind(words[k], "halted", space) for k in range(i + 1, min(i + 3, len(words)))):
+            return True
+    return False
+
+
+def _far_ok(units, words, t: int, last: int, n_rest: int, space: str) -> bool:
+    """A "far" trigger's gap (verb … object) holds nothing but actor mentions, و and إلى ("توصل … إلى
+    اتفاق"), then the object's own words ("مذكرة تفاهم")."""
+    covered = {i for u in units for i in range(u.tok_start, u.tok_end)}
+    glue = {"", "و", key("إلى", space), key("الى", space)}
+    tail = max([i + 1 for i in range(t + 1, last) if i in covered] + [t + 1])
+    return all(i in covered or words[i] in glue for i in range(t + 1, tail)) and \
+        sum(words[i] not in glue for i in range(tail, last)) <= n_rest - 1
+
+
 def _governed(words, t, cues: Cues, space: str) -> bool:
     """A reporting or support verb within 3 words before (comma allowed): the noun is its object."""
     return any(_near(words, t, cues, kind, space, before=3) for kind in ("speech", "light", "participate", "deny"))
@@ -868,6 +1078,6 @@ def _status(words, m: Match, cues: Cues, space: str) -> str:
         return "negated"
     if any(cues.kind(w, "deny", space) for w in words[max(0, t - 10):t] if w):
         return "denied"
-    if m.future or any(cues.kind(w, "intent", space) for w in words[max(0, t - 4):t] if w):
+    if m.future or any(cues.kind(w, "intent", space) for w in words[max(0, t - 5):t] if w):
         return "intended"
     return "occurred"

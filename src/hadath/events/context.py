@@ -14,6 +14,9 @@ from hadath.events.lexicon import key
 _LOCATIVE = ("في", "عند", "قرب", "داخل", "على", "أمام", "شمال", "جنوب", "شرق", "غرب", "وسط", "بالقرب",
              "قبالة", "مدينة", "بلدة", "منطقة", "مخيم", "محافظة", "حي", "قرية", "أطراف", "ضواحي")
 _LOC_KEYS = {s: {key(w, s) for w in _LOCATIVE} for s in ("norm", "skel")}
+_HEADS = ("العاصمة", "المدينة", "المحافظة", "البلدة", "القرية", "الولاية", "الإقليم")
+_HEAD_KEYS = {s: {key(w, s) for w in _HEADS} for s in ("norm", "skel")}
+_NISBA = {s: tuple(key(w, s) for w in ("ية", "ي")) for s in ("norm", "skel")}
 
 
 def local_places(doc: Doc, toks, words, space) -> list:
@@ -32,6 +35,13 @@ def local_places(doc: Doc, toks, words, space) -> list:
             j = i - 1
             while j >= 0 and not words[j]:
                 j -= 1
+            # "في العاصمة العراقية بغداد": look through a place head and its nisba to the preposition
+            k = j
+            while k >= 1 and j - k < 2 and words[k] and (words[k] in _HEAD_KEYS[space] or (
+                    words[k].startswith("ال") and words[k].endswith(_NISBA[space]) and words[k - 1] in _HEAD_KEYS[space])):
+                k -= 1
+            if k < j and k >= 0 and (words[k] in _LOC_KEYS[space] or words[k][1:] in _LOC_KEYS[space]):
+                j = k
             prev = words[j] if j >= 0 else ""
             prev = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in _LOC_KEYS[space] else prev
             loc = "ب" in key(clitic, space) or "في" in key(clitic, space) or prev in _LOC_KEYS[space]

@@ -549,6 +549,11 @@ _DAY_LEAD = {"يوم", "ويوم", "اليوم", "واليوم", "مسا", "وم
              "ليل", "وليل", "ليله", "عصر", "وعصر", "ظهير", "ليلي", "فجر"}
 
 
+_NOT_WEEKDAY_BEFORE = {_key(w) for w in ("صلاة", "صلوات", "خطبة", "خطب", "خطيب", "إمام", "مسجد", "جامع", "الواحد",
+                                          "وصلاة", "لصلاة", "بصلاة", "يوم", "أيام", "كل")}
+_NOT_WEEKDAY_AFTER = {_key(w) for w in ("عشر", "عشرة", "منهم", "منهما", "من", "الذي", "التي")}
+
+
 def _weekday(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
     """اليوم الاثنين · يوم الجمعة الماضي · الأحد المقبل · مساء السبت · الاثنين 5 آب 2022."""
     j = i + 1 if sc.key(i) in _DAY_LEAD else i
@@ -563,8 +568,14 @@ def _weekday(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
     dm = _day_month(sc, k, pub) or _numeric(sc, k, pub)
     if dm:
         return (dm[0],) + dm[1:4] + ("weekday+date",)
-    if bare and not q and (sc.key(j) in ("الاحد", "الجمع") or sc.key(i - 1) in ("بين", "كلا", "من")):
-        return None  # "الأحد" = "the one", "الجمعة" = assembly, "بين الاثنين" = both: need يوم/qualifier
+    if bare and not q and (sc.key(i - 1) in ("بين", "كلا", "من") or (
+            sc.key(j) in ("الاحد", "الجمع") and (i == 0 or sc.is_punct(i - 1, "،,.؛;:«\"(")
+                                                   or sc.key(i - 1) in _NOT_WEEKDAY_BEFORE
+                                                   or sc.key(end) in _NOT_WEEKDAY_AFTER))):
+        # "بين الاثنين" = both; "صلاة الجمعة", "خطبة الجمعة" = the Friday prayer or congregation, "الأحد عشر"
+        # = eleven, "الواحد الأحد" = the One, and so may a clause-initial one ("الأحد لا يعرف") — after a
+        # verb or a place a bare weekday dates the clause ("في بغداد الجمعة")
+        return None
     off = q[1] if q else 0
     if q:
         end = q[0]

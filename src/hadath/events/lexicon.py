@@ -306,8 +306,10 @@ class Lexicon:
             single_n = [n for n in nouns if not n[0].rest]
             noun_forms = {n[0].event_type for n in single_n}
             # … and a nominative plural right after it is its subject, never a genitive: "قتل مسلحون"
+            # (also an indefinite dual: "قتل متظاهران", "قتل جنديان")
+            nxt = words[i + 1] if i + 1 < len(words) else ""
             verb_context = (i > 0 and words[i - 1] in self._verb_context[space]) or (
-                i + 1 < len(words) and len(words[i + 1]) > 4 and words[i + 1].endswith("ون"))
+                len(nxt) > 4 and (nxt.endswith("ون") or (nxt.endswith("ان") and not nxt.startswith("ال"))))
             for e, tense, fut, conj, suf in single_v:
                 if e.event_type in noun_forms and tense == "past" and suf not in _CLEARLY_VERBAL \
                         and not verb_context:
@@ -331,8 +333,10 @@ class Lexicon:
 
     def _rest(self, e: Entry, words: list[str], i: int, space: str) -> int | None:
         pos = i
-        # a verb's subject may stand between it and its object ("أطلقت فصائل المقاومة عشرات الصواريخ")
-        reach = 5 if e.pos == "V" else 4
+        # a verb's subject may stand between it and its object ("أطلقت فصائل المقاومة عشرات الصواريخ");
+        # "far" entries allow a long VSO subject with titles and names ("وقع الرئيس … ونظيره … اتفاقية"),
+        # and the coder then checks that only actor mentions stand between (coder._far_ok)
+        reach = 13 if e.has("far") else 5 if e.pos == "V" else 4
         for k, tables in enumerate(self.rest_tables[space][id(e)]):
             # a function word ("عن" in أضرب عن الطعام) must follow at once
             near = 2 if all(len(w) <= 2 for w in e.rest[k]) else reach

@@ -19,11 +19,27 @@ def _fits(a: frozenset, b: frozenset) -> bool:
     return a <= b or b <= a
 
 
+def _placed(ms) -> bool:
+    """Recipients that are only the attacked place's state (coder: place → population) — a guess a
+    victim named in the same sentence replaces: "قتل 12 مدنيا في قصف … على مدينة الفاشر"."""
+    return bool(ms) and all(m.origin == "place" for m in ms)
+
+
+def _recipient_roots(ev: Event, other: Event) -> frozenset:
+    return frozenset() if _placed(ev.recipients) and other.recipients and not _placed(other.recipients) \
+        else _roots(ev.recipients)
+
+
 def _absorb(keep: Event, other: Event) -> None:
     if len(_roots(other.actors)) > len(_roots(keep.actors)):
         keep.actors = other.actors
-    if len(_roots(other.recipients)) > len(_roots(keep.recipients)):
+    if _placed(keep.recipients) and other.recipients and not _placed(other.recipients):
         keep.recipients = other.recipients
+    elif len(_roots(other.recipients)) > len(_roots(keep.recipients)) and not (
+            _placed(other.recipients) and keep.recipients):
+        keep.recipients = other.recipients
+    if keep.mode is None and other.mode is not None:
+        keep.cameo = other.cameo  # the mode and its CAMEO code go together ("قتل … في قصف مدفعي" → 194)
     for f in ("date", "location", "fatalities", "injuries", "mode", "source_says"):
         if getattr(keep, f) is None and getattr(other, f) is not None:
             setattr(keep, f, getattr(other, f))
@@ -49,7 +65,7 @@ def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
             if kept.event_type != ev.event_type or kept.status != ev.status:
                 continue
             if ksi == si and _fits(_roots(kept.actors), _roots(ev.actors)) and \
-                    _fits(_roots(kept.recipients), _roots(ev.recipients)) and _no_self_loop(kept, ev):
+                    _fits(_recipient_roots(kept, ev), _recipient_roots(ev, kept)) and _no_self_loop(kept, ev):
                 target = kept
                 break
             same = _roots(kept.actors) == _roots(ev.actors) and _roots(kept.recipients) == _roots(ev.recipients)

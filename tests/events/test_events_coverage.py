@@ -1,0 +1,268 @@
+"""General-news coverage: events common outside the Palestinian–Israeli seed articles (signing,
+expulsions, repelled attacks, crowd control, claims, appeals, artillery …).  Each rule has a positive
+and a negative made-up sentence.  Mentions are hand-made (a small alias table below), so these tests
+do not depend on the actor tagger."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hadath.doc import Doc, Mention, Place
+from hadath.events import EventCoder
+from hadath.text.normalize import skeleton
+from hadath.text.pipe import annotate_text
+
+from event_helpers import _find
+
+# alias → (root, type, sector)
+ALIASES = {
+    "الرئيس الروسي فلاديمير بوتين": ("RUS", "PER", "GOV"), "نظيره الصيني شي جين بينغ": ("CHN", "PER", "GOV"),
+    "الجيش السوداني": ("SDN", "ORG", "MIL"), "قوات الدعم السريع": ("RSF", "ORG", "MIL"),
+    "النيجر": ("NER", "GPE", None), "السفير الفرنسي": ("FRA", "ORG", "GOV"), "مالي": ("MLI", "GPE", None),
+    "الشرطة المصرية": ("EGY", "ORG", "COP"), "الحوثيين": ("HOUTHIS", "ORG", "REB"),
+    "جماعة الحوثي": ("HOUTHIS", "ORG", "REB"), "طائرات أمريكية": ("USA", "ORG", "MIL"),
+    "حركة الشباب": ("SHABAAB", "ORG", "REB"), "أشخاص": ("CVL", "POP", "CVL"), "مدنيا": ("CVL", "POP", "CVL"),
+    "مدنيين": ("CVL", "POP", "CVL"), "الأشخاص": ("CVL", "POP", "CVL"), "العراقية": ("IRQ", "GPE", None),
+    "الأمين العام للأمم المتحدة": ("UN", "ORG", "IGO"), "السودان": ("SDN", "GPE", None),
+    "كوريا الشمالية": ("PRK", "GPE", None), "كوريا الجنوبية": ("KOR", "GPE", None),
+    "الولايات المتحدة": ("USA", "GPE", None), "الجيش": ("XMIL", "ORG", "MIL"),
+    "الجيش الإسرائيلي": ("ISR", "ORG", "MIL"), "حماس": ("HAMAS", "ORG", "REB"),
+}
+PLACES = {"طهران": "IRN", "القاهرة": "EGY", "الفاشر": "SDN", "بغداد": "IRQ", "مقديشو": "SOM",
+          "محافظة الحديدة": "YEM", "كوريا": "KOR", "السودان": "SDN", "موسكو": "RUS"}
+
+
+def code(text: str, date: str = "2026-11-17", degraded: bool = False) -> Doc:
+    if degraded:
+        text = skeleton(text).text
+    doc = Doc(text, date=dt.date.fromisoformat(date))
+    doc.degraded = degraded
+    annotate_text(doc)
+    doc.mentions = [Mention(s, e, doc.text[s:e], root, root, typ, sector)
+                    for s, e, _, (root, typ, sector) in _find(doc, ALIASES)]
+    doc.places = [Place(s, e, doc.text[s:e], doc.text[s:e], None, None, None, cc, "city")
+                  for s, e, _, cc in _find(doc, PLACES)]
+    return EventCoder()(doc)
+
+
+def ev(doc: Doc, etype: str | None = None):
+    return [e for e in doc.events if etype is None or e.event_type == etype]
+
+
+def dyad(e) -> tuple[str, list[str], list[str]]:
+    return (e.event_type, sorted({m.root for m in e.actors if m.root}), sorted({m.root for m in e.recipients if m.root}))
+
+
+# ---- signing an agreement (وقع … اتفاقية): AGREE 057; وقع alone means "happened"
+def test_sign_agreement_after_long_subject():
+    d = code("وقع الرئيس الروسي فلاديمير بوتين ونظيره الصيني شي جين بينغ اتفاقية للتعاون في مجال الطاقة.")
+    (e,) = ev(d)
+    assert dyad(e) == ("AGREE", ["CHN", "RUS"], ["CHN", "RUS"]) and e.cameo == "057"
+
+
+def test_waqa_happened_is_not_a_signing():
+    assert ev(code("وقع انفجار في بغداد رغم اتفاق الهدنة بين الجيش وحماس."), "AGREE") == []
+
+
+# ---- repelling an attack: both armed sides are parties
+def test_repelled_attack_is_fighting_between_two_sides():
+    d = code("وقال الجيش السوداني إن قواته صدت هجوما شنته قوات الدعم السريع على المدينة.")
+    (e,) = ev(d, "ASSAULT")
+    assert dyad(e) == ("ASSAULT", ["RSF", "SDN"], ["RSF", "SDN"])
+
+
+def test_repel_needs_an_attack_object():
+    assert ev(code("صد الجيش السوداني الباب بقوة."), "ASSAULT") == []
+
+
+# ---- expelling a diplomat: SANCTION expel, CAMEO 161
+def test_expel_ambassador():
+    (e,) = ev(code("طردت النيجر السفير الفرنسي ومنحته 48 ساعة لمغادرة البلاد."))
+    assert dyad(e) == ("SANCTION", ["NER"], ["FRA"]) and (e.mode, e.cameo) == ("expel", "161")
+
+
+def test_expelling_something_else_is_not_a_sanction():
+    assert ev(code("طردت النيجر الجراد من الحقول.")) == []
+
+
+# ---- security forces vs protesters: one-sided repression (CAMEO 175), tear gas = crowd-control
+def test_clash_with_protesters_is_repression():
+    (e,) = ev(code("اشتبكت قوات الأمن مع محتجين في طهران وأطلقت الغاز المسيل للدموع لتفريقهم."))
+    assert dyad(e) == ("ASSAULT", ["IRN"], ["IRN"]) and (e.mode, e.cameo) == ("crowd-control", "175")
+    assert [m.entity_id for m in e.recipients] == ["CVL"]  # civilians, of the country where it happened
+
+
+def test_tear_gas_to_disperse():
+    (e,) = ev(code("واستخدمت الشرطة المصرية الغاز المسيل للدموع لتفريق المتظاهرين في القاهرة."))
+    assert dyad(e) == ("ASSAULT", ["EGY"], ["EGY"]) and e.mode == "crowd-control"
+
+
+def test_clash_between_armed_sides_stays_mutual():
+    (e,) = ev(code("اشتبك الجيش السوداني مع قوات الدعم السريع في الفاشر."))
+    assert dyad(e) == ("ASSAULT", ["RSF", "SDN"], ["RSF", "SDN"]) and e.cameo == "190"
+
+
+def test_police_reporting_deaths_is_not_a_party():
+    d = code("وأعلنت الشرطة في بغداد مقتل سبعة أشخاص في انفجار.")
+    assert all("IRQ" not in dyad(e)[1] for e in ev(d, "ASSAULT"))
+
+
+# ---- artillery and tanks are heavy weapons (CAMEO 194), not aerial; the author behind ل is the actor
+def test_artillery_shelling_by_genitive_author():
+    (e,) = ev(code("قتل 12 مدنيا على الأقل في قصف مدفعي لقوات الدعم السريع على مدينة الفاشر."))
+    assert dyad(e) == ("ASSAULT", ["RSF"], ["SDN"])
+    assert (e.mode, e.cameo, e.fatalities) == ("heavy-weapons", "194", 12)
+
+
+def test_air_shelling_stays_aerial():
+    (e,) = ev(code("قتل 5 مدنيين في قصف جوي ومدفعي لقوات الدعم السريع على مدينة الفاشر."))
+    assert e.mode == "aerial"
+
+
+def test_lam_after_a_victim_noun_is_the_victim():
+    d = code("أعلن الجيش الإسرائيلي استهداف لحماس في بغداد.")
+    assert all("HAMAS" not in dyad(e)[1] for e in ev(d, "ASSAULT"))
+
+
+# ---- the owner of a targeted thing is the recipient ("مواقع للحوثيين")
+def test_owned_target_nisba_plural():
+    (e,) = ev(code("شنت طائرات أمريكية غارات على مواقع للحوثيين في محافظة الحديدة."))
+    assert dyad(e) == ("ASSAULT", ["USA"], ["HOUTHIS"])
+
+
+def test_owned_target_not_across_a_place():
+    (e,) = ev(code("شنت طائرات أمريكية غارات على محافظة الحديدة للحوثيين."))
+    assert dyad(e)[2] == ["YEM"]  # the place, not a party named after it
+
+
+# ---- a place inside a longer actor mention is a partial match, not a recipient
+def test_partial_place_is_not_a_recipient():
+    d = code("هددت كوريا الشمالية بالرد على المناورات العسكرية المشتركة بين الولايات المتحدة وكوريا الجنوبية.")
+    assert all(dyad(e)[2] != ["KOR"] or "USA" in dyad(e)[2] for e in ev(d))
+
+
+def test_whole_place_still_a_recipient():
+    (e,) = ev(code("قصفت قوات الدعم السريع السودان."))
+    assert dyad(e) == ("ASSAULT", ["RSF"], ["SDN"])
+
+
+# ---- a named doer, a finite past verb and a weapon as instrument: a report even with a thing as target
+def test_targeted_ship_with_missile():
+    (e,) = ev(code("أعلنت جماعة الحوثي أنها استهدفت سفينة تجارية في البحر الأحمر بصاروخ باليستي."))
+    assert dyad(e) == ("ASSAULT", ["HOUTHIS"], [])
+
+
+def test_weapon_not_as_instrument_is_no_report():
+    assert ev(code("وقد أثارت تجربة صواريخ جدلا، فهاجم الجيش رغبة الحكومة في الحوار."), "ASSAULT") == []
+
+
+# ---- an explosion and the killing it caused are one event (one record, figures on it)
+def test_explosion_and_its_deaths_are_one_event():
+    (e,) = ev(code("أسفر انفجار سيارة مفخخة في مقديشو عن مقتل سبعة أشخاص."))
+    assert dyad(e) == ("ASSAULT", [], ["SOM"]) and e.fatalities == 7 and e.mode == "explosives"
+
+
+def test_two_attacks_by_different_sides_stay_two():
+    d = code("قصفت قوات الدعم السريع الفاشر، وقصف الجيش السوداني مواقع لحركة الشباب في مقديشو.")
+    assert len(ev(d, "ASSAULT")) == 2
+
+
+# ---- "تظاهر … احتجاجا على": one protest; a nisba after a place head is a place, not an actor
+def test_protest_with_adverbial_purpose_is_one_event_placed_and_dated():
+    d = code("وتظاهر آلاف الأشخاص في العاصمة العراقية بغداد الجمعة احتجاجا على انقطاع الكهرباء.")
+    (e,) = ev(d)
+    assert dyad(e) == ("PROTEST", ["IRQ"], []) and [m.entity_id for m in e.actors] == ["CVL"]
+    assert e.location and e.location["name"] == "بغداد"
+    assert e.date == "2026-11-13"  # published Tuesday 17th: the Friday before
+
+
+def test_protest_noun_alone_is_still_coded():
+    d = code("وخرجت مظاهرات حاشدة في العاصمة العراقية بغداد احتجاجا على انقطاع الكهرباء.")
+    assert len(ev(d, "PROTEST")) == 1 and ev(d, "PROTEST")[0].actors == []
+
+
+# ---- bare weekdays: a date, except the Friday prayer and "eleven"
+def test_bare_weekday_after_place_is_a_date():
+    (e,) = ev(code("قتل ثلاثة مدنيين في الفاشر الأحد.", date="2026-11-17"))
+    assert e.date == "2026-11-15"
+
+
+def test_friday_prayer_is_not_a_date():
+    (e,) = ev(code("تظاهر آلاف الأشخاص بعد صلاة الجمعة في بغداد.", date="2026-11-17"))
+    assert e.date == "2026-11-17"
+
+
+# ---- a claim of responsibility names the attack's author; a claim alone is no attack
+def test_claim_makes_the_claimant_the_author():
+    (e,) = ev(code("أسفر انفجار سيارة مفخخة في مقديشو عن مقتل سبعة أشخاص، وتبنت حركة الشباب الهجوم."))
+    assert dyad(e) == ("ASSAULT", ["SHABAAB"], ["SOM"]) and e.fatalities == 7
+
+
+def test_claim_announced_in_next_sentence():
+    d = code("قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مقديشو. وأعلنت حركة الشباب مسؤوليتها عن الهجوم.")
+    (e,) = ev(d, "ASSAULT")
+    assert dyad(e) == ("ASSAULT", ["SHABAAB"], ["SOM"])
+
+
+def test_claim_alone_is_not_an_attack():
+    assert ev(code("وتبنت حركة الشباب الهجوم الذي وقع قرب الحدود."), "ASSAULT") == []
+
+
+def test_denied_claim_attributes_nothing():
+    d = code("قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مقديشو، ولم تتبن حركة الشباب الهجوم.")
+    assert all(dyad(e)[1] == [] for e in ev(d, "ASSAULT"))
+
+
+# ---- a call for a ceasefire: REQUEST yield, addressed to the parties where the fighting is
+def test_appeal_for_ceasefire():
+    (e,) = ev(code("دعا الأمين العام للأمم المتحدة إلى وقف فوري لإطلاق النار في السودان."))
+    assert dyad(e) == ("REQUEST", ["UN"], ["SDN"]) and (e.mode, e.cameo) == ("yield", "0256")
+
+
+def test_other_call_about_a_place_needs_an_addressee():
+    assert ev(code("دعا الأمين العام للأمم المتحدة إلى التحقيق في الفاشر.")) == []
+
+
+# ---- more general-news kinds (probe set 2)
+def test_troop_deployment_is_mobilize():
+    (e,) = ev(code("نشرت الولايات المتحدة ألفي جندي إضافي في الشرق الأوسط."))
+    assert dyad(e) == ("MOBILIZE", ["USA"], [])
+
+
+def test_deployment_masdar_in_a_resolution_is_not_an_act():
+    assert ev(code("جددت الولايات المتحدة دعوتها لتطبيق القرار الذي يتضمن نشر قوات دولية."), "MOBILIZE") == []
+
+
+def test_release_with_subject_before_an():
+    (e,) = ev(code("أفرجت حماس عن ثلاث رهائن في غزة."))
+    assert (e.event_type, e.mode, [m.root for m in e.actors]) == ("RETREAT", "release", ["HAMAS"])
+
+
+def test_reached_agreement_and_signed_memorandum():
+    (e,) = ev(code("توصلت الولايات المتحدة وحماس إلى اتفاق لوقف إطلاق النار."))
+    assert dyad(e) == ("AGREE", ["HAMAS", "USA"], ["HAMAS", "USA"])
+    (e,) = ev(code("وقعت النيجر ومالي مذكرة تفاهم للتعاون العسكري."))
+    assert dyad(e) == ("AGREE", ["MLI", "NER"], ["MLI", "NER"]) and e.cameo == "057"
+
+
+def test_reached_without_agreement_is_nothing():
+    assert ev(code("توصلت الولايات المتحدة وحماس إلى نتيجة مختلفة.")) == []
+
+
+def test_truce_after_long_subject_and_trigger_inside_a_name():
+    (e,) = ev(code("أعلنت الحكومة السودانية وقوات الدعم السريع هدنة لمدة ثلاثة أيام.".replace(
+        "الحكومة السودانية", "الجيش السوداني")))
+    assert dyad(e) == ("RETREAT", ["RSF", "SDN"], ["RSF", "SDN"])  # no SUPPORT from "الدعم" in the name
+
+
+def test_support_word_outside_a_name_still_codes():
+    (e,) = ev(code("أعلن الجيش السوداني الدعم الكامل لحماس."))
+    assert dyad(e)[0] == "SUPPORT"
+
+
+def test_passive_killing_by_agent_phrase_and_dual_subject():
+    (e,) = ev(code("قتل متظاهران برصاص الشرطة المصرية في القاهرة."))
+    assert dyad(e) == ("ASSAULT", ["EGY"], ["EGY"])
+
+
+def test_killing_of_plural_with_article_stays_a_noun_reading():
+    assert all(not e.actors for e in ev(code("أدان الجيش السوداني قتل المدنيين في الفاشر."), "ASSAULT"))

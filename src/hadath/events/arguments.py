@@ -4,14 +4,23 @@ A *unit* is one actor mention together with the mentions coordinated or in appos
 ("حماس والجهاد", "الأمين العام لحركة الجهاد، زياد النخالة"), so compound actors stay in one event.
 Each unit knows the preposition that governs it (clitic ب/ل or a word like على، ضد، مع، بين), which
 decides whether it can be a subject/object or only a prepositional recipient.
+
+Also here: the subject of a verb (``subject``), the rule every other role rule leans on, and the
+``SentenceView`` the role rules read a sentence through (roles.py reads objects, agents and the rest).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hadath.doc import Mention
+from hadath.doc import Doc, Mention, Span
 from hadath.events.cues import CLITIC_PREPS, Cues
 from hadath.events.lexicon import key
+
+GENERIC_VICTIM = "CVL"  # the knowledge base's root for civilians of no stated nationality
+# verb agreement suffixes that mean the subject is a pronoun (dual/plural/1st person), so a mention
+# right after the verb is its object: "وحذرتا إسرائيل" (they two warned Israel)
+_PRONOMINAL_PAST = {"ا", "وا", "تا", "نا", "تم", "ن", "و"}
+_PRONOMINAL_PRES = {"ان", "ون", "ين", "ا", "وا", "و", "ن"}
 
 
 @dataclass
@@ -143,3 +152,150 @@ def last_unit_before(units: list[Unit], pos: int, limit: int, stop: int = 0) -> 
 
 def units_with_prep(units: list[Unit], start: int, stop: int, preps: set[str]) -> list[Unit]:
     return [u for u in units if start <= u.tok_start < stop and u.prep in preps]
+
+
+# ---------------------------------------------------------------------- one sentence, as the role rules see it
+@dataclass
+class SentenceView:
+    """What the role rules read of one sentence; the coder builds it once per sentence, after the
+    actor units and places (word indices are sentence-local)."""
+    doc: Doc
+    span: Span  # the sentence in the document
+    index: int  # its number in the document
+    words: list[str]  # key-space words ("" for punctuation)
+    prefixes: list[str]  # each word's clitic prefix from the text layer
+    units: list[Unit]
+    stops: list[int]  # words that end a clause (. ؛ : ! ?)
+    verb_positions: list[int]  # triggers that are verbs: another verb ends an argument's reach
+    place_words: set[int]  # words where a place starts (a place is not a targeted party's owner)
+    cues: Cues
+    space: str  # "norm" or "skel" (degraded text)
+
+    def clause_start(self, t: int) -> int:
+        """The first word of the clause the word at ``t`` stands in (right after the last stop before it)."""
+        return max([s + 1 for s in self.stops if s < t] + [0])
+
+
+# ---------------------------------------------------------------------- subjects
+def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Unit | None:
+    """The subject of the verb at ``t`` (``last``: a multiword trigger's last word): after أنّ/إنّ or
+    clause-initially (SV), else right after the verb (VS) unless its suffix is a pronoun, else the
+    closest bare unit before it in the clause."""
+    units, words, stops, verb_positions = sv.units, sv.words, sv.stops, sv.verb_positions
+    clause_start = sv.clause_start(t)
+    pronominal = (tense == "past" and suffix in _PRONOMINAL_PAST) or \
+                 (tense == "present" and suffix in _PRONOMINAL_PRES)
+    if t >= 1 and words[t - 1] in sv.cues.by_space[sv.space]["comp_pron"]:
+        return None  # "نفت حماس أنها هاجمت إسرائيل": the subject is the pronoun on أنّ
+    nxt = [v for v in verb_positions if v > last]
+    stop = min(nxt + [s for s in stops if s > last] + [len(words)])
+    comps = [i for i in range(last + 1, stop) if words[i] in sv.cues.by_space[sv.space]["comp"]]
+    stop = min([stop] + comps)  # "أكد البيان أن المقاومة …": what follows أن is not the subject
+    comp_subj = _after_complementizer(sv, t) or _clause_initial(units, words, t, clause_start)
+    if comp_subj is not None:
+        # "أن القوات الأمريكية قتلت مسلحين": after أنّ/إنّ the subject comes first (أنّ governs a
+        # noun), so the unit between the complementizer and the verb is the subject; so is a unit
+        # that opens the clause right before its verb ("وحماس هاجمت المستوطنين")
+        return comp_subj
+    if not pronominal:
+        # from the verb itself: a multiword trigger's subject sits inside it ("شنت إسرائيل غارات")
+        u = first_unit_after(verb_args(units, words, t + 1, sv.cues, sv.space), t + 1,
+                             6 + last - t, stop=stop)
+        if u is not None:
+            return u
+    return last_unit_before(verb_args(units, words, clause_start, sv.cues, sv.space), t, 4,
+                            stop=clause_start)
+
+
+def after_earlier_verb(sv: SentenceView, unit: Unit, t: int) -> bool:
+    """Another verb (a trigger, a support or a reporting verb) stands within 6 words before the
+    unit: the unit is that verb's object or complement, not the subject of a later verb."""
+    words = sv.words
+    for i in range(max(0, unit.tok_start - 6), unit.tok_start):
+        if i in sv.verb_positions or (words[i] and (sv.cues.kind(words[i], "light", sv.space)
+                                                    or sv.cues.kind(words[i], "speech", sv.space))):
+            return True
+    return False
+
+
+def _after_complementizer(sv: SentenceView, t: int) -> Unit | None:
+    """The bare unit that ends right before the verb and starts at most 3 words after a
+    complementizer (أن/إن/بأن), with no punctuation between but a quote mark right before it:
+    "أن قوة من الشرطة العراقية قامت" → الشرطة العراقية."""
+    words = sv.words
+    comps = sv.cues.by_space[sv.space]["comp"]
+    for u in sv.units:
+        if u.tok_end != t or u.prep or u.in_agent_phrase:
+            continue
+        for c in range(u.tok_start - 1, max(-1, u.tok_start - 4), -1):
+            if not words[c]:
+                if c == u.tok_start - 1:
+                    continue  # "أن «الجيش …»": a quote mark before the subject
+                break
+            if words[c] in comps:
+                return u
+    return None
+
+
+def verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: str) -> list[Unit]:
+    """Units that may be a verb's bare subject or object from ``pos`` on.  Left out: a nationality
+    adjective whose noun sits behind a preposition modifies that noun ("قتلوا في ضربة جوية أميركية":
+    أميركية is not the object), and the genitive of a preposition's noun ("تجمعوا حول مقر سفارة
+    إستونيا": the embassy is not the subject)."""
+    preps = cues.by_space[space]["prep"]
+
+    def is_prep(w: str) -> bool:
+        return w in preps or (w[:1] in "وف" and w[1:] in preps)
+
+    out = []
+    for u in units:
+        if u.tok_start > pos and not u.prep:
+            between = [w for w in words[pos:u.tok_start] if w]
+            if u.nisba and len(between) <= 3 and any(is_prep(w) for w in between):
+                continue
+            j = u.tok_start - 1
+            if j - 1 >= pos and words[j] and not is_prep(words[j]) and words[j - 1] and is_prep(words[j - 1]):
+                continue  # "تجمعوا حول مقر سفارة استونيا": the genitive of a prepositional phrase
+        out.append(u)
+    return out
+
+
+def _clause_initial(units: list[Unit], words: list[str], t: int, clause_start: int) -> Unit | None:
+    """A bare unit that opens the clause (after punctuation or a lone و at most) and ends right before
+    the verb at ``t``: the subject of an SVO clause."""
+    for u in units:
+        if u.tok_end == t and not u.prep and not u.in_agent_phrase and u.tok_start >= clause_start:
+            if all(not w or w in ("و", "ف") for w in words[clause_start:u.tok_start]):
+                return u
+    return None
+
+
+def agrees(comp_word: str, subj: list[Unit]) -> bool:
+    """أنهم/أنهما need a compound subject; أنه/أنها a single actor (or a group)."""
+    roots = {r for u in subj for r in u.roots}
+    if comp_word.endswith(("هم", "هما")):
+        return len(roots) >= 2
+    return len(roots) >= 1
+
+
+def civilians(u: Unit) -> bool:
+    """The unit names civilians only (they are on the receiving end of violence)."""
+    return all(x.sector == "CVL" and x.type == "POP" for x in u.mentions)
+
+
+def flatten(units: list[Unit]) -> list[Mention]:
+    out: list[Mention] = []
+    for u in units:
+        out += u.mentions
+    return dedupe(out)
+
+
+def dedupe(ms: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in ms:
+        k = m.root or ("?", m.start, m.end)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(m)
+    return out

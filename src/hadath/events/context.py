@@ -63,6 +63,20 @@ def place_before(places, t):
     return before[-1] if before else None
 
 
+def complement_place(places, words, last: int, space: str):
+    """The first place in a frame event's complement (≤ 20 words on) behind a locative or a
+    من/إلى of movement: where the proposed or demanded act would happen."""
+    movement = {key(w, space) for w in ("من", "إلى", "الى")}
+    for i, p, loc in places:
+        if last < i <= last + 20:
+            j = i - 1
+            while j > last and not words[j]:
+                j -= 1
+            if loc or words[j] in movement:
+                return p
+    return None
+
+
 def attach_casualties(doc: Doc, sentences, events) -> None:
     """Figures go to the ASSAULT of their sentence, else to the last ASSAULT before (≤ 3 sentences)."""
     by_sent: dict[int, list[Event]] = {}

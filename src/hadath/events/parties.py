@@ -1,0 +1,122 @@
+"""The parties of one sentence, as (mentions, start word, end word, clitic) rows for build_units.
+
+Besides the knowledge base's mentions: a lone organisation anaphor ("الحركة") is the last
+organisation named, "its forces" ("قواته") belong to the sentence's first party, a group anaphor
+("الحركتان") is the document's last compound party, and two kinds of party the knowledge base leaves
+untagged but a conflict coder cannot do without — protesters, and state security forces with no
+nationality named ("قوات الأمن", "الشرطة").
+"""
+from __future__ import annotations
+
+import bisect
+
+from hadath.doc import Doc, Mention
+from hadath.events.arguments import GENERIC_VICTIM
+from hadath.events.cues import Cues
+from hadath.events.document import DocState
+
+
+def sentence_mentions(doc: Doc, toks, words, space: str, cues: Cues, state: DocState) -> list:
+    """(mentions, start word, end word, clitic before) for the actor mentions of a sentence,
+    plus group anaphors ("الحركتان") resolved to the last compound party of the document."""
+    starts = [t.start for t in toks]
+    out = []
+    lo, hi = toks[0].start, toks[-1].end
+    covered = set()
+    org_before = state.last_org  # the last organisation named before this sentence
+    org_at: list[tuple[int, str]] = []  # (word, root) of the organisations named in it
+    owners: list[tuple[int, Mention]] = []  # (word, mention) of the parties that may own forces
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for m in doc.mentions:  # one span, several parties ("الحركتين" → HAMAS, PIJ): one group
+        if m.type == "MISC" and m.root is None:
+            continue  # an unresolved MISC name (an event, a faith, a weapon: "العشاء", "هاون") is no party
+        if lo <= m.start < hi:
+            spans.setdefault((m.start, m.end), []).append(m)
+    for (_, _), group in spans.items():
+        m = group[0]
+        s = bisect.bisect_right(starts, m.start) - 1  # the token the mention starts in
+        e = s
+        while e < len(toks) and toks[e].start < m.end:
+            e += 1
+        # the clitic before the mention inside its first word (بالأمين → ب): from the offsets
+        # when the mention starts after the clitic, else from the text layer's clitic split
+        clitic = doc.text[toks[s].start:m.start] if m.start > toks[s].start else toks[s].prefix
+        out.append((group, s, max(e, s + 1), clitic))
+        covered.update(range(s, max(e, s + 1)))
+        if m.type == "ORG" and m.root:
+            org_at.append((s, m.root))
+        if m.type in ("ORG", "GPE", "PER") and m.root and m.root not in (GENERIC_VICTIM, "UAF"):
+            owners.append((s, m))
+    org_at.sort()
+    owners.sort(key=lambda x: x[0])
+    if org_at:
+        state.last_org = org_at[-1][1]
+    out += _generic_parties(doc, toks, words, space, cues, covered)
+    for i, w in enumerate(words):
+        if i in covered or not w:
+            continue
+        if cues.kind(w, "anaphor1", space):
+            before = [r for s, r in org_at if s < i]
+            root = before[-1] if before else org_before
+            if root:
+                out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, root, "ORG",
+                                     origin="coref")], i, i + 1, toks[i].prefix))
+            continue
+        if cues.kind(w, "forces_of", space):
+            # "أعلن الجيش الأمريكي أن قواته قتلت …": its forces are the sentence's first party's
+            before = [m for s, m in owners if s < i]
+            if before:
+                o = before[0]
+                out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, o.root, "ORG",
+                                     sector=o.sector, origin="coref")], i, i + 1, toks[i].prefix))
+            continue
+        if cues.kind(w, "anaphor", space) and len(state.group) >= 2:
+            group = [Mention(toks[i].start, toks[i].end, toks[i].text, None, r, "ORG", origin="coref")
+                     for r in state.group]
+            out.append((group, i, i + 1, ""))
+    return out
+
+
+def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set[int]) -> list:
+    """Parties the knowledge base leaves untagged but a conflict coder cannot do without:
+    protesters (civilians, CVL) and state security forces with no nationality named ("قوات الأمن",
+    "الشرطة"), which are the state where the sentence places them (codebook §2: state organs →
+    the state's ISO3). Forces with no place in the sentence are left out: no state to name them by."""
+    forces = cues.by_space[space].get("state_force", set())
+    country = next((p.country for p in doc.places
+                    if toks[0].start <= p.start < toks[-1].end and p.country), None)
+    out = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if i in covered or not w:
+            i += 1
+            continue
+        n = _phrase_at(words, i, forces, covered)
+        prev = next((words[j] for j in range(i - 1, -1, -1) if words[j]), "")
+        nxt = words[i + n] if n and i + n < len(words) else ""
+        if n and (country is None or cues.kind(prev, "speech", space) or nxt in cues.by_space[space]["comp"]):
+            n = 0  # no state to name, or the police as a reporter ("أعلنت الشرطة مقتل …"), not a party
+        if n:
+            a, b = toks[i], toks[i + n - 1]
+            out.append(([Mention(a.start, b.end, doc.text[a.start:b.end], None, country, "ORG", "COP",
+                                 origin="generic")], i, i + n, a.prefix))
+        elif cues.kind(w, "protester", space):
+            n = 1
+            out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, GENERIC_VICTIM, GENERIC_VICTIM, "POP",
+                                 GENERIC_VICTIM, origin="generic")], i, i + 1, toks[i].prefix))
+        if n:
+            covered.update(range(i, i + n))
+        i += max(n, 1)
+    return out
+
+
+def _phrase_at(words, i: int, table: set[str], covered: set[int]) -> int:
+    """Length (1–3 words) of a phrase of ``table`` starting at word i, a و/ف before it allowed; 0 if none."""
+    for n in (3, 2, 1):
+        span = words[i:i + n]
+        if len(span) < n or covered & set(range(i, i + n)):
+            continue
+        if " ".join(span) in table or (span[0][:1] in "وف" and " ".join([span[0][1:]] + span[1:]) in table):
+            return n
+    return 0

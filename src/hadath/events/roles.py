@@ -1,0 +1,374 @@
+"""Roles of one trigger: who did it (actors) and to whom (recipients), read with Arabic word order.
+
+A verb takes its subject (arguments.subject) and its object or prepositional recipient; a verbal
+noun (masdar) its genitive, a ل-phrase, a من-source or the subject of the verb that governs it.
+Passive reports name the doer in an agent phrase or in the attack the act happened in ("برصاص
+الشرطة", "في غارة إسرائيلية"); targets may be a party's property ("مواقع للحوثيين"), those counted
+after a partitive من, the addressee of a protest's slogans, or the parties named after a generic
+one.  Each rule is there for a construction news text uses; the examples say which.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
+                                     civilians, first_unit_after, last_unit_before, subject, units_with_prep,
+                                     verb_args)
+from hadath.events.cues import Cues
+from hadath.events.document import DocState, statement_enemy
+from hadath.events.lexicon import Match, key
+from hadath.events.wording import governed, light_with_object
+from hadath.text.numbers import parse_number
+
+# types that are not an interaction without someone on the receiving end (codebook §3: no opinions
+# without a recipient)
+NEED_RECIPIENT = {"SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "AID"}
+
+
+@dataclass
+class Arg:
+    actors: list[Unit] = field(default_factory=list)
+    recipients: list[Unit] = field(default_factory=list)
+    inherited: bool = False  # the actors come from an earlier clause or sentence, not this one
+    frame: "Match | None" = None  # the attack noun a killing happened in (its mode is the killing's)
+
+
+def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None, state: DocState,
+              consumed: set[int], matches: list[Match]) -> Arg | None:
+    """The actors and recipients of the trigger ``m`` (``stop``: where its arguments end); None when
+    the trigger turns out not to be an event (a far trigger with something between, a topic noun).
+    ``current``: the subject of the reporting or earlier verb it may share (None: a report's pronoun
+    that names no one); ``consumed`` collects nouns that are this act, not new events."""
+    units, words, space, cues, si = sv.units, sv.words, sv.space, sv.cues, sv.index
+    e, t, last = m.entry, m.tok, m.last
+    arg = Arg()
+    preps = {key(p, space) for p in e.preps}
+    if m.tense != "noun":
+        first_person = m.tense == "present" and _present_person(words[t], m) == "1"
+        if e.has("patient"):
+            victim = subject(sv, t, last, m.tense, m.suffix)
+            if victim:
+                arg.recipients.append(victim)
+            arg.actors += [u for u in units if u.in_agent_phrase or u.prep == "by"]
+            # the "aggression" in "خلال العدوان الإسرائيلي" is this act's agent, not a new event
+            for other in matches:
+                if other.tok > last and other.tok <= last + 3 and other.tense == "noun":
+                    consumed.add(other.tok)
+            return arg
+        if first_person:
+            # "نحذر العدو": the speaking organisation — the last explicit actor of the document
+            arg.actors += state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 3 else []
+            arg.inherited = True
+        if e.has("far") and not _far_ok(units, words, t, last, len(e.rest), space):
+            return None  # "وقع انفجار … رغم اتفاق": only a named subject may stand between
+        if e.has("mutual") and last > t and not first_person:
+            # "صدت قواته هجوما شنته قوات الدعم السريع": the subject stands inside the verb+object
+            # span (VSO) or before it (SVO); a party after the object is the other side
+            clause_start = sv.clause_start(t)
+            subj = next((u for u in units if t < u.tok_start < last and not u.prep), None) or \
+                last_unit_before(units, t, 4, stop=clause_start)
+        else:
+            subj = None if first_person else subject(sv, t, last, m.tense, m.suffix)
+            if subj is not None and subj.tok_end <= t and m.conj and current and \
+                    after_earlier_verb(sv, subj, t) and \
+                    all(u.tok_end <= subj.tok_start for u in current):
+                # "قامت الشرطة بمداهمة المسجد واعتدت على المصلين": a coordinated verb shares the
+                # subject of the verb before it; the noun just before it is that verb's object
+                subj = current[0]
+        if e.event_type == "ASSAULT" and (subj is None or all(x.sector == GENERIC_VICTIM for x in subj.mentions)):
+            # a passive report names its author in an agent phrase: "قتل متظاهران برصاص الشرطة"
+            arg.actors += [u for u in units if u.in_agent_phrase and last < u.tok_start < stop][:1]
+        if subj is not None:
+            arg.actors.append(subj)
+        elif not first_person and not arg.actors:
+            # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
+            inherited = [] if current is None else current or (
+                state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
+            arg.actors += inherited
+            arg.inherited = True
+        after = max(subj.tok_end, last + 1) if subj is not None and subj.tok_start > t else last + 1
+        if e.has("obj"):
+            # a multiword trigger's object word may open the mention ("طردت … السفير الفرنسي")
+            o = next((u for u in units if u.tok_start == last and last > t and u is not subj), None) or \
+                first_unit_after(verb_args(units, words, after, cues, space), after, 4, stop=stop)
+            if o is not None and o is not subj:
+                arg.recipients.append(o)
+            elif o is None:
+                # "قصفت مواقع لحركة حماس": the object noun belongs to the actor behind ل
+                owner = [u for u in units if u.prep == "ل" and after < u.tok_start <= after + 2
+                         and u.tok_start < stop and u is not subj]
+                between = [w for w in words[after:owner[0].tok_start] if w] if owner else []
+                if owner and between and not any(w in cues.by_space[space]["prep"] for w in between):
+                    arg.recipients.append(owner[0])
+        if not arg.recipients and preps:
+            arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
+                _behind_prep(sv, last, stop, preps) or \
+                [u for u in _owned_target(units, words, last, stop, preps, sv.place_words)
+                 if u is not subj and e.event_type in ("ASSAULT", "COERCE")]
+    else:
+        # a multiword noun's last word may open the genitive mention ("تفريق المتظاهرين")
+        gen = next((u for u in units if u.tok_start == last and last > t), None) or \
+            first_unit_after(units, last + 1, 1, stop=stop, agent_ok=True)
+        by = [u for u in units if u.prep == "by" and u.tok_start > last and u.tok_start < stop]
+        later_l = units_with_prep(units, last + 1, stop, {"ل"})
+        if gen is not None and not later_l:
+            # a construct chain behind ل: "اغتيال إسرائيل لمؤسس حماس" → حماس is the victim
+            later_l = [u for u in units if gen.tok_end < u.tok_start <= gen.tok_end + 2 and not u.prep
+                       and _prefix_is(sv.prefixes[u.tok_start - 1], "ل", space)]
+        source = [u for u in units if u.prep == key("من", space) and u.tok_start == last + 2
+                  and words[last + 1] == key("من", space)]
+        if gen is not None and later_l and any(
+                w in cues.by_space[space]["prep"] for w in words[gen.tok_end:later_l[0].tok_start]):
+            later_l = []  # "قتل جنديين في هجوم لطالبان": that ل-phrase belongs to another noun
+        # "قتل جنديين أمريكيين": a nationality adjective after a head noun describes the victims,
+        # not the act ("غارة جوية إسرائيلية": after another adjective it still describes the act)
+        gap = words[last + 1] if gen is not None and gen.tok_start == last + 2 else ""
+        of_victims = bool(gap) and not gap.endswith(("ي", "يه", "ية")) and e.has("genpat")
+        if gen is not None:
+            if gen.nisba and not of_victims:
+                arg.actors.append(gen)
+            elif e.has("genpat"):
+                if later_l and later_l[0] is not gen:
+                    arg.actors.append(gen)
+                    arg.recipients.append(later_l[0])
+                else:
+                    arg.recipients.append(gen)
+            elif not e.has("nogen"):
+                arg.actors.append(gen)
+        arg.actors += [u for u in by + source if u not in arg.actors]  # "بدعم من التحالف"
+        if e.event_type == "ASSAULT" and not arg.actors and gen is None:
+            # "قصف مدفعي لقوات الدعم السريع على المدينة", "هجوم لحركة الشباب": the party behind ل
+            # right after an attack noun is its author — unless the noun takes its victim there
+            # ("استهداف لمواقع …"), which a following على/ضد target rules out
+            lam = [u for u in units if u.prep == "ل" and last < u.tok_start <= last + 2 and u.tok_start < stop]
+            on = {key(w, space) for w in ("على", "ضد")}
+            if lam and (not e.has("genpat") or any(words[i] in on for i in range(lam[0].tok_end, stop))):
+                arg.actors.append(lam[0])
+        undergo = [i for i in range(max(0, t - 2), t) if words[i] and cues.kind(words[i], "undergo", space)]
+        if undergo and not arg.recipients:
+            # "تعرضت الدورية لهجوم", "نجا القائد من محاولة اغتيال": the subject is the victim
+            victim = subject(sv, undergo[0], undergo[0], "past", "")
+            if victim is not None and victim not in arg.actors:
+                arg.recipients.append(victim)
+        if not arg.recipients and preps:
+            arg.recipients += [u for u in units_with_prep(units, last + 1, stop, preps)
+                               if u not in arg.actors][:1] or \
+                [u for u in _behind_prep(sv, last, stop, preps) if u not in arg.actors] or \
+                [u for u in _owned_target(units, words, last, stop, preps, sv.place_words)
+                 if u not in arg.actors and e.event_type in ("ASSAULT", "COERCE")]
+        if e.has("mutual"):
+            between = units_with_prep(units, last + 1, stop, {key("بين", space)})
+            arg.actors += [u for u in between if u not in arg.actors]
+            # "اجتماع بين قيادات ... من الحركتين": the parties may follow a partitive من
+            if not arg.actors:
+                arg.actors += [u for u in units_with_prep(units, last + 1, min(stop, last + 8),
+                                                          {key("من", space)})][:1]
+        # a reporting verb governs the masdar right after its (long) subject: "أعلنت الحكومة
+        # السودانية وقوات الدعم السريع هدنة"
+        after_subject = bool(current) and current[-1].tok_end == t
+        if e.has("mutual") and len(arg.actors) + len(arg.recipients) < 2 and not after_subject and not governed(
+                words, t, cues, space):
+            return None  # "على قاعدة الاتفاق": a topic noun, not a meeting/agreement that happened
+        if not arg.actors and last + 1 < len(words) and light_with_object(words[last + 1], cues, space):
+            # "في هجوم شنه متمردون", "العملية التي نفذتها الحركة": the subject of the support verb
+            # that takes the noun as its (pronoun) object
+            after = first_unit_after(units, last + 2, 3, stop=min(stop + 4, len(words)))
+            if after is not None:
+                arg.actors.append(after)
+        if not arg.actors:
+            # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
+            # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
+            coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
+            # … or a purpose masdar behind ل after an act of the same type: "استخدمت الشرطة
+            # الغاز المسيل للدموع لتفريق المتظاهرين" — the police disperse
+            coordinated = coordinated or (m.prefix in ("ل", "ول") and e.event_type in ("ASSAULT", "COERCE")
+                                          and any(o.tok < t and o.entry.event_type == e.event_type
+                                                  for o in matches))
+            # … or with the previous sentence's event when it opens this one (degraded text's
+            # clause windows cut "دعم خطوات أسرانا … ودعوة شعبنا" in two)
+            carried = words[t].startswith("و") and t <= 1 and state.last_subject is not None and \
+                si - state.last_subject[0] == 1
+            if current and (governed(words, t, cues, space) or coordinated or after_subject):
+                arg.actors += current
+                arg.inherited = True
+            elif carried:
+                arg.actors += state.last_subject[1]
+                arg.inherited = True
+            else:
+                # the closest bare noun phrase before it: "دفع الحركة إلى الرد باستهداف …"
+                clause_start = sv.clause_start(t)
+                before = last_unit_before(verb_args(units, words, clause_start, cues, space), t, 4,
+                                          stop=clause_start)
+                if before is not None and before not in arg.recipients:
+                    arg.actors.append(before)
+        if not arg.actors and e.has("enemy"):
+            # "وشهداء العدوان الأخير" in a statement that calls its adversary "الاحتلال": its doer
+            enemy = statement_enemy(sv)
+            if enemy is not None:
+                arg.actors.append(Unit([enemy], -1, -1, roots=[enemy.root]))  # named elsewhere
+                arg.inherited = True
+        if not arg.recipients and e.event_type in NEED_RECIPIENT | {"ASSAULT"}:
+            arg.recipients += _specified(units, words, last, cues, space)
+    if e.event_type in ("ASSAULT", "COERCE") and not arg.recipients:
+        arg.recipients += _partitive(units, words, last, stop, cues, space)
+    if e.event_type == "ASSAULT" and not e.has("patient"):
+        _agent_phrase(sv, m, arg, matches, consumed)
+    if e.event_type == "PROTEST" and not arg.recipients:
+        arg.recipients += _protest_target(units, words, last, arg.actors, cues, space)
+    return arg
+
+
+def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], consumed: set[int]) -> None:
+    """The doer of a killing named in a phrase after it: an agent phrase ("جراء ضربة جوية أميركية",
+    "برصاص الجيش") or an attack it happened in ("في غارة إسرائيلية", "في هجوم لطالبان").
+    Used when no doer is named — a passive reading, a pronoun, or victims before the verb — and for
+    a bare verb whose noun right after it is followed by such a phrase: "قتل جنديان في هجوم
+    لطالبان" is passive (the soldiers were killed), so that noun is the victim."""
+    units, words, space = sv.units, sv.words, sv.space
+    last = m.last
+    sent_stop = min([s_ for s_ in sv.stops if s_ > last] + [len(words)])
+    named = [u for u in arg.actors if not civilians(u)]
+    subj_after = named[0] if len(named) == 1 and named[0].tok_start > m.tok and not arg.inherited else None
+    if named and subj_after is None:
+        return
+    # look after the trigger and what it already holds ("قتل خمسة من عناصر حماس في غارة إسرائيلية")
+    start = max([last + 1] + [u.tok_end for u in arg.recipients + named if u.tok_start > m.tok])
+    agent, frame = None, None
+    for u in units:
+        if not (start <= u.tok_start < sent_stop and u.tok_start <= start + 5) or u in arg.recipients:
+            continue
+        if u.in_agent_phrase or u.prep == "by":
+            agent = u
+            break
+        # "في غارة إسرائيلية", "في هجوم لطالبان": the party of an attack noun governed by في/ب
+        # … or "في هجوم شنه متمردون": the subject of a support verb that takes the attack as object
+        for o in matches:
+            if not (o.tense == "noun" and o.entry.event_type == "ASSAULT" and o.tok >= start
+                    and _locative(words, o.tok, sv.prefixes, space)):
+                continue
+            own = o.last < u.tok_start <= o.last + 2 and (u.nisba or u.prep == "ل")
+            launched = o.last + 1 < len(words) and light_with_object(words[o.last + 1], sv.cues, space) \
+                and u.tok_start in (o.last + 2, o.last + 3) and not u.prep
+            if own or launched:
+                agent, frame = u, o
+                break
+        if agent is not None:
+            break
+    if agent is None or agent is subj_after:
+        return
+    if subj_after is not None:
+        # a bare verb ("قتل"), its noun, then the attack: the noun was killed — passive
+        if not (m.tense == "past" and not m.suffix and (frame is not None or agent.in_agent_phrase)):
+            return
+        arg.recipients = [subj_after] + [u for u in arg.recipients if u is not subj_after]
+        arg.actors = [u for u in arg.actors if u is not subj_after]
+    arg.actors = [u for u in arg.actors if u is not agent] + [agent]
+    arg.inherited = False
+    for other in matches:  # "جراء ضربة …": the noun in the agent phrase is this act
+        if last < other.tok < agent.tok_start and other.tense == "noun":
+            consumed.add(other.tok)
+            if arg.frame is None and other.entry.event_type == "ASSAULT":
+                arg.frame = other
+
+
+def _behind_prep(sv: SentenceView, last: int, stop: int, preps: set[str]) -> list[Unit]:
+    """A unit right after a word that carries the preposition as a clitic: "رحبت … بالمبادرة
+    المصرية" (ب + noun, then the nisba/genitive naming the party); or a ل-genitive after the
+    preposition's noun: "أطلقت قذيفة على تجمع للمواطنين" (the gathering of the citizens)."""
+    words, space = sv.words, sv.space
+    for u in sv.units:
+        if last + 1 < u.tok_start < stop and not u.prep and not u.in_agent_phrase:
+            j = u.tok_start - 1
+            if j > last and words[j] and _prefix_prep(sv.prefixes[j], space) in preps:
+                return [u]
+        if last + 2 < u.tok_start < stop and u.prep in ("ل", "") and not u.in_agent_phrase:
+            # "على تجمع للمواطنين", "احتجاجا على زيارة بوش": the genitive of the preposition's noun
+            j = u.tok_start - 1
+            if words[j] and words[j] not in preps and words[j - 1] in preps and j - 1 > last:
+                return [u]
+    return []
+
+
+def _far_ok(units, words, t: int, last: int, n_rest: int, space: str) -> bool:
+    """A "far" trigger's gap (verb … object) holds nothing but actor mentions, و and إلى ("توصل … إلى
+    اتفاق"), then the object's own words ("مذكرة تفاهم")."""
+    covered = {i for u in units for i in range(u.tok_start, u.tok_end)}
+    glue = {"", "و", key("إلى", space), key("الى", space)}
+    tail = max([i + 1 for i in range(t + 1, last) if i in covered] + [t + 1])
+    return all(i in covered or words[i] in glue for i in range(t + 1, tail)) and \
+        sum(words[i] not in glue for i in range(tail, last)) <= n_rest - 1
+
+
+def _present_person(word: str, m: Match) -> str:
+    w = word[len(m.conj):]
+    if w.startswith("س"):
+        w = w[1:]
+    return "1" if w[:1] in ("ن", "ا") else "3"
+
+
+def _prefix_is(prefix: str, prep: str, space: str) -> bool:
+    return _prefix_prep(prefix, space) == prep
+
+
+def _owned_target(units, words, last: int, stop: int, preps: set[str], place_words: set[int]) -> list[Unit]:
+    """The owner of a targeted thing: "غارات على مواقع للحوثيين", "هجوم على مقر الحزب" — after a
+    recipient preposition, one or two object words (not a place: "على قطاع غزة"), then a known party
+    (behind ل, or in construct right after one word)."""
+    for j in range(last + 1, stop):
+        if words[j] in preps:
+            # named explicitly (not a coreferent "الحزب"); a bare nisba is an attribute ("الأراضي الباكستانية")
+            return [u for u in units if u.roots and not (set(range(j + 1, u.tok_start)) & place_words)
+                    and all(x.origin != "coref" for x in u.mentions)
+                    and ((u.prep == "ل" and j + 2 <= u.tok_start <= j + 3)
+                         or (not u.prep and not u.nisba and u.tok_start == j + 2))
+                    and all(words[k] for k in range(j + 1, u.tok_start))][:1]
+    return []
+
+
+def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> list[Unit]:
+    """The party behind a partitive من after a count: "مقتل ثمانية من عناصر حماس", "قتل العشرات من
+    المسلحين الفلسطينيين", "اعتقال عدد من أعضاء الحزب" — those counted are the victims."""
+    min_ = key("من", space)
+    for j in range(last + 2, min(last + 5, stop + 1, len(words))):
+        if words[j] != min_:
+            continue
+        counted = words[last + 1:j]
+        def _count(w):
+            return w and (w.isdigit() or cues.kind(w, "quantity", space) or parse_number(w) is not None)
+        if len(counted) >= 2 and all(_count(w) for w in counted[:-1]) and counted[-1]:
+            counted = counted[:-1]  # "قتلت 11 مسلحا من تنظيم القاعدة": a count, its noun, then من
+        if counted and all(_count(w) for w in counted):
+            # the party right after من, or after one head noun ("من عناصر حماس")
+            return [u for u in units if j + 1 <= u.tok_start <= j + 2][:1]
+        return []
+    return []
+
+
+def _specified(units, words, last, cues: Cues, space: str) -> list[Unit]:
+    """Recipients named after a generic one: "لكل من يدعم …، خصوصًا إيران وحزب الله"."""
+    for i in range(last + 1, len(words)):
+        if words[i] and cues.kind(words[i], "specifier", space):
+            return [u for u in units if u.tok_start > i][:1]
+    return []
+
+
+def _protest_target(units, words, last: int, actors, cues: Cues, space: str) -> list[Unit]:
+    """Whom a protest addresses, when no preposition of the trigger names it: the first party after a
+    demand or denunciation word later in the sentence ("مطالبين الحكومة التركية بالتدخل",
+    "شعارات معادية للرئيس الإيراني", "للتنديد بإعدام …")."""
+    for i in range(last + 1, len(words)):
+        if words[i] and cues.kind(words[i], "protest_target", space):
+            after = [u for u in units if i < u.tok_start <= i + 3 and u not in actors]
+            if after:
+                return after[:1]
+    return []
+
+
+def _locative(words, i: int, prefixes, space: str) -> bool:
+    """The word at ``i`` is governed by في or ب (its own word before it, or the clitic ب)."""
+    if prefixes[i] and _prefix_prep(prefixes[i], space) == "ب":
+        return True
+    if words[i].startswith(("بال", "وبال")):
+        return True
+    j = i - 1
+    return j >= 0 and words[j] in (key("في", space), key("وفي", space))

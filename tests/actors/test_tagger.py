@@ -197,3 +197,14 @@ def test_unnamed_residents_and_rebels(tagger):
     # "سكان غزة" is still the Palestinian population, and "المتمردين الأكراد" a named group
     doc = tag(tagger, "سكان غزة والمتمردين الأكراد")
     assert [m.root for m in doc.mentions] == ["PSE", "PKK"]
+
+
+def test_nationality_adjectives_of_sahel_and_korea_states(tagger):
+    # states that had only construct forms (حكومة النيجر) now have adjective organs too
+    doc = tag(tagger, "اجتمعت الحكومة النيجرية مع الجيش الكوري الجنوبي وسفير الحكومة الجنوب سودانية")
+    assert [m.entity_id for m in doc.mentions] == ["NER_GOV", "KOR_MIL", "SSD_GOV"]
+    assert roots(tag(tagger, "اجتمعت الحكوم النيجري مع الجيش الكوري الجنوبي")) == ["NER", "KOR"]
+    # مالي is also "financial": organs only, and never after heads where it is the everyday word
+    assert roots(tag(tagger, "انسحب الجيش المالي من القرية")) == ["MLI"]
+    assert roots(tag(tagger, "انهار النظام المالي وقال المسؤول المالي للشركة إن الأسواق المالية تراجعت")) == []
+    assert "ROU" not in roots(tag(tagger, "زار السياح المسرح الروماني"))

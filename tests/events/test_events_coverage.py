@@ -26,6 +26,10 @@ ALIASES = {
     "كوريا الشمالية": ("PRK", "GPE", None), "كوريا الجنوبية": ("KOR", "GPE", None),
     "الولايات المتحدة": ("USA", "GPE", None), "الجيش": ("XMIL", "ORG", "MIL"),
     "الجيش الإسرائيلي": ("ISR", "ORG", "MIL"), "حماس": ("HAMAS", "ORG", "REB"),
+    "مسلحون": ("UAF", "ORG", "UAF"), "تنظيم داعش": ("ISIS", "ORG", "REB"),
+    "وزير الخارجية المصري": ("EGY", "ORG", "GOV"), "حركة حماس": ("HAMAS", "ORG", "REB"),
+    "قطر": ("QAT", "GPE", None), "فرنسا": ("FRA", "GPE", None), "السلطات الإيرانية": ("IRN", "ORG", "GOV"),
+    "السعودية": ("SAU", "GPE", None), "الحوثيون": ("HOUTHIS", "ORG", "REB"), "روسيا": ("RUS", "GPE", None),
 }
 PLACES = {"طهران": "IRN", "القاهرة": "EGY", "الفاشر": "SDN", "بغداد": "IRQ", "مقديشو": "SOM",
           "محافظة الحديدة": "YEM", "كوريا": "KOR", "السودان": "SDN", "موسكو": "RUS"}
@@ -266,3 +270,87 @@ def test_passive_killing_by_agent_phrase_and_dual_subject():
 
 def test_killing_of_plural_with_article_stays_a_noun_reading():
     assert all(not e.actors for e in ev(code("أدان الجيش السوداني قتل المدنيين في الفاشر."), "ASSAULT"))
+
+
+# ---- partitive من: the party behind it names the group before it
+def test_armed_men_from_a_group_are_that_group():
+    for deg in (False, True):
+        (e,) = ev(code("هاجم مسلحون من تنظيم داعش مواقع الجيش السوداني.", degraded=deg))
+        assert dyad(e) == ("ASSAULT", ["ISIS"], ["SDN"]), deg
+
+
+def test_delegation_from_a_movement_is_met():
+    for deg in (False, True):
+        (e,) = ev(code("اجتمع وزير الخارجية المصري مع وفد من حركة حماس.", degraded=deg))
+        assert dyad(e) == ("CONSULT", ["EGY", "HAMAS"], ["EGY", "HAMAS"]), deg
+
+
+def test_count_before_partitive_still_names_the_victims():
+    (e,) = ev(code("قتلت قوات الدعم السريع ثمانية من عناصر حماس."))
+    assert dyad(e) == ("ASSAULT", ["RSF"], ["HAMAS"])
+
+
+# ---- condemnation: ACCUSE needs the party accused (codebook §3: no opinion without a recipient)
+def test_condemned_attack_with_unnamed_attacker_is_not_coded():
+    for deg in (False, True):
+        assert ev(code("أدانت السعودية الهجوم الذي استهدف ناقلة نفط.", degraded=deg)) == []
+
+
+def test_condemned_attack_names_the_attacker():
+    for deg in (False, True):
+        (e,) = ev(code("أدانت السعودية الهجوم الذي شنه الحوثيون على ناقلة نفط.", degraded=deg))
+        assert dyad(e) == ("ACCUSE", ["SAU"], ["HOUTHIS"]), deg
+
+
+# ---- a threat to retaliate: its target is the party of what it answers
+def test_threat_to_respond_targets_the_parties_of_the_drills():
+    for deg in (False, True):
+        d = code("هددت كوريا الشمالية بالرد على المناورات العسكرية المشتركة بين الولايات المتحدة "
+                 "وكوريا الجنوبية.", degraded=deg)
+        (e,) = ev(d)
+        assert dyad(e) == ("THREATEN", ["PRK"], ["KOR", "USA"]), deg
+
+
+def test_threat_to_respond_with_no_party_named_is_not_coded():
+    assert ev(code("هددت روسيا بالرد على أي خطوة تصعيدية في المنطقة.")) == []
+
+
+# ---- degraded text drops ة: "تظاهر" is then both the verb and the noun "تظاهرة"
+def test_degraded_clause_opening_protest_verb_is_coded():
+    (e,) = ev(code("وتظاهر الاف الاشخاص في العاصم العراقي بغداد الجمع احتجاجا عل انقطاع الكهربا", degraded=True))
+    assert dyad(e)[:2] == ("PROTEST", ["IRQ"]) and e.location is not None
+
+
+def test_degraded_protest_noun_after_a_verb_stays_one_event():
+    (e,) = ev(code("ونظم الاشخاص تظاهر حاشد في بغداد الجمع", degraded=True))
+    assert dyad(e)[:2] == ("PROTEST", ["IRQ"])
+
+
+# ---- release, withdrawal of troops, mediation, siege (lexicon rows)
+def test_release_with_sarah_and_firing_stays_firing():
+    for deg in (False, True):
+        (e,) = ev(code("أطلقت السلطات الإيرانية سراح السفير الفرنسي.", degraded=deg))
+        assert dyad(e) == ("RETREAT", ["IRN"], ["FRA"]) and e.mode == "release", deg
+    assert not ev(code("أطلقت السلطات الإيرانية سراح السفير الفرنسي."), "ASSAULT")
+    assert not ev(code("أطلقت جماعة الحوثي صواريخ على السفير الفرنسي."), "RETREAT")
+
+
+def test_withdrawing_troops_but_not_a_bill():
+    for deg in (False, True):
+        (e,) = ev(code("سحبت فرنسا قواتها من مالي.", degraded=deg))
+        assert dyad(e)[:2] == ("RETREAT", ["FRA"]) and e.mode == "withdraw", deg
+    assert ev(code("سحبت فرنسا مشروع القانون من البرلمان.")) == []
+
+
+def test_mediation_between_two_parties():
+    for deg in (False, True):
+        (e,) = ev(code("توسطت قطر بين الجيش السوداني وقوات الدعم السريع.", degraded=deg))
+        assert dyad(e) == ("CONSULT", ["QAT"], ["RSF", "SDN"]) and e.cameo == "045", deg
+    assert ev(code("توسط المنزل بين الحديقة والشارع.")) == []
+
+
+def test_siege_is_coerce_restrict():
+    for deg in (False, True):
+        (e,) = ev(code("فرضت قوات الدعم السريع حصارا على الجيش السوداني.", degraded=deg))
+        assert dyad(e) == ("COERCE", ["RSF"], ["SDN"]) and e.mode == "restrict", deg
+    assert ev(code("فرضت قوات الدعم السريع رسوما على التجار.")) == []

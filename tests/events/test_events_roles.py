@@ -223,3 +223,13 @@ def test_a_degraded_window_may_end_with_the_next_clauses_date():
     doc = _degraded("وفي الخامس من اغسطس الجاري التقت حماس والجهاد في غزة ثم قصفت اسرايل حماس", "ثم قصفت",
                     date=pub)
     assert [e.date for e in doc.events if e.event_type == "ASSAULT"] == ["2022-08-22"]
+
+
+def test_civilians_right_after_a_killing_noun_are_its_victims(pipeline):
+    # degraded text drops the count ("قتل 12 مدنيا" → "قتل مدنيا"): the civilians are still the victims
+    doc = pipeline("قتل مدنيا عل الاقل في قصف مدفعي لقوات الدعم السريع عل مدين الفاشر", date="2026-11-17")
+    assert assaults(doc) == [(["RSF_SDN"], ["SDN"])] and doc.events[0].recipients[0].text == "مدنيا"
+    # control: a state's nisba after an attack noun still names its author
+    doc = pipeline("أدانت مصر القصف الإسرائيلي لمواقع حركة حماس", date="2026-11-17")
+    assert [(e.event_type, roots(e.actors), roots(e.recipients)) for e in doc.events
+            if e.event_type == "ACCUSE"] == [("ACCUSE", ["EGY"], ["ISR"])]

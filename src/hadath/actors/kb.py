@@ -190,17 +190,28 @@ def _load_people(kb: KB) -> None:
 
 # --- generated state organs -------------------------------------------------------------------------
 
+def _inflect(stem: str, suffix: str, definite: bool) -> str:
+    """One form of an adjective stem.  Words joined by a space agree each (كوري جنوبي → الكورية الجنوبية);
+    a ``+`` joins a fixed head to the adjective, which alone takes the ending (جنوب+سوداني → الجنوب سودانية)."""
+    if "+" in stem:
+        head, tail = stem.split("+", 1)
+        return ("ال" if definite else "") + head + " " + tail + suffix
+    return " ".join(("ال" if definite else "") + w + suffix for w in stem.split())
+
+
 def adjective_forms(stems: list[str], extra: list[str]) -> dict[str, list[str]]:
     """Placeholder → surface forms for a nationality adjective (see organs.tsv header)."""
-    m = [s for s in stems]
-    f = [s + "ة" for s in stems] + [s + suf for s in stems for suf in ("تين", "تان")]  # + feminine dual
-    pl = [s + suf for s in stems for suf in ("ون", "ين", "ان")]  # plural and dual (عراقيان)
+    def forms(suffixes: tuple[str, ...], definite: bool) -> list[str]:
+        return [_inflect(s, suf, definite) for suf in suffixes for s in stems]
+    fem = ("ة", "تين", "تان")  # + feminine dual
+    pl = ("ون", "ين", "ان")    # plural and dual (عراقيان)
     extra_def = [x for x in extra if x.startswith("ال")]
     extra_ind = [x for x in extra if not x.startswith("ال")]
     return {
-        "a.m": m + [s + "ا" for s in stems], "a.f": f, "a.pl": pl + [s + "ات" for s in stems] + extra_ind,
-        "A.m": ["ال" + s for s in m], "A.f": ["ال" + s for s in f],
-        "A.pl": ["ال" + s for s in pl] + ["ال" + s for s in extra_ind] + extra_def,
+        "a.m": forms(("", "ا"), False), "a.f": forms(fem, False),
+        "a.pl": forms(pl + ("ات",), False) + extra_ind,
+        "A.m": forms(("",), True), "A.f": forms(fem, True),
+        "A.pl": forms(pl, True) + ["ال" + s for s in extra_ind] + extra_def,
     }
 
 
@@ -268,6 +279,10 @@ def _load_states(kb: KB) -> None:
             continue
         organ_root = row["organ_root"] if row else code
         stems = [s for s in row["adjectives"].split("|") if s] if row else []
+        # a stem that is also an everyday word (مالي "financial") names organs only, never a bare adjective
+        bare = [s for s in stems if not s.endswith("#organ")]
+        stems = [s.removesuffix("#organ") for s in stems]
+        not_after = {h for h in row["not_after"].split("|") if h} if row else set()
         extra = [s for s in row["extra_forms"].split("|") if s] if row else []
         forms = adjective_forms(stems, extra) if stems or extra else {}
         if not stems:  # extra forms alone (كوريا الجنوبية): only the plural placeholders have values
@@ -281,14 +296,16 @@ def _load_states(kb: KB) -> None:
         for cap in (row["capitals"].split("|") if row else []):
             if cap:
                 kb.add_alias(code, cap + "#cap", "countries.tsv")
-        for s in ("a.m", "a.f", "a.pl", "A.m", "A.f") if stems else ():
-            for form in forms[s]:
+        bare_forms = adjective_forms(bare, []) if bare else {}
+        for s in ("a.m", "a.f", "a.pl", "A.m", "A.f") if bare else ():
+            for form in bare_forms[s]:
                 kb.add_alias(code, form + "#adj", "countries.tsv")
         for o in organs:
             suffix = o["suffix"]
             oid = f"{code}_{suffix}" if suffix == "POP" else f"{organ_root}_{suffix}"
             root = code if suffix == "POP" else organ_root
-            surfaces = [s for t in o["templates"].split("|") for s in expand(t, forms)]
+            surfaces = [s for t in o["templates"].split("|") if t.split("{")[0].strip() not in not_after
+                        for s in expand(t, forms)]
             if not surfaces:
                 continue
             if oid not in kb.entities:

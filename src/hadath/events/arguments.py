@@ -103,7 +103,48 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
                     prev_u.roots.append(r)
             continue
         units.append(u)
-    return units
+    return _partitive_heads(units, words, space, cues)
+
+
+# the knowledge base's root for armed men of no stated affiliation ("مسلحون")
+GENERIC_ARMED = "UAF"
+
+
+def _partitive_heads(units: list[Unit], words: list[str], space: str, cues: Cues) -> list[Unit]:
+    """A party behind a partitive من names the group before it: "مسلحون من تنظيم داعش" → ISIS (the
+    generic armed men give way), "مع وفد من حركة حماس" → HAMAS behind مع (the head noun's preposition).
+    Counts ("ثمانية من عناصر حماس") are left to the victim rule (roles._partitive)."""
+    min_ = key("من", space)
+    out: list[Unit] = []
+    for u in units:
+        h = u.tok_start - 2  # the head noun, right before من
+        if u.prep not in ("", min_) or h < 0 or words[h + 1] != min_ or not u.roots:
+            out.append(u)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.tok_end == h + 1 and prev.roots == [GENERIC_ARMED] \
+                and not prev.in_agent_phrase:
+            prev.mentions = list(u.mentions)
+            prev.roots = list(u.roots)
+            prev.tok_end = u.tok_end
+            continue
+        if words[h] and cues.kind(words[h], "partitive_head", space) and \
+                not (prev is not None and prev.tok_end > h):
+            u.tok_start = h
+            g = h - 1
+            while g >= 0 and not words[g]:
+                g -= 1
+            pw = words[g] if g >= 0 else ""
+            pw = pw[1:] if pw[:1] in "وف" and len(pw) > 2 else pw
+            heads = cues.by_space[space]["partitive_head"]
+            head = words[h][1:] if words[h][:1] in "وف" and words[h][1:] in heads else words[h]
+            clitic = next((c for c in ("بال", "لل", "ب", "ل") if head.startswith(key(c, space))
+                           and head[len(key(c, space)):] in heads), "")  # "التقى بوفد من الحركة"
+            u.prep = _prefix_prep(clitic, space) if clitic else (pw if pw in cues.by_space[space]["prep"] else "")
+            u.in_agent_phrase = u.in_agent_phrase or any(
+                cues.kind(words[k], "agentprep", space) for k in range(max(0, h - 3), h))
+        out.append(u)
+    return out
 
 
 def _joins(a: Unit, b: Unit, words: list[str], conj: bool) -> bool:

@@ -310,6 +310,11 @@ class Lexicon:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             verb_context = (i > 0 and words[i - 1] in self._verb_context[space]) or (
                 len(nxt) > 4 and (nxt.endswith("ون") or (nxt.endswith("ان") and not nxt.startswith("ال"))))
+            if space == "skel" and single_n and (i == 0 or not words[i - 1] or w[:1] in "وف") and all(
+                    self._lost_ta_marbuta(w, pre, e) for e, pre, definite in single_n):
+                # degraded text drops ة, so "تظاهرة" reads as the verb "تظاهر": a clause-opening or
+                # و-joined word is the verb ("وتظاهر آلاف …"); after a verb it stays the noun ("نظموا تظاهرة")
+                verb_context = True
             for e, tense, fut, conj, suf in single_v:
                 if e.event_type in noun_forms and tense == "past" and suf not in _CLEARLY_VERBAL \
                         and not verb_context:
@@ -330,6 +335,13 @@ class Lexicon:
             taken |= span
             out.append(m)
         return out
+
+    def _lost_ta_marbuta(self, w: str, pre: str, e: Entry) -> bool:
+        """The noun reading of ``w`` (skeleton space) is a feminine noun whose ة degraded text dropped."""
+        if pre not in ("", "و", "ف"):
+            return False
+        body = w[len(pre):]
+        return any(x is e and fem for x, fem in self.tables["skel"].noun.get(body, ()))
 
     def _rest(self, e: Entry, words: list[str], i: int, space: str) -> int | None:
         pos = i

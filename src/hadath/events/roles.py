@@ -124,6 +124,9 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         # not the act ("غارة جوية إسرائيلية": after another adjective it still describes the act)
         gap = words[last + 1] if gen is not None and gen.tok_start == last + 2 else ""
         of_victims = bool(gap) and not gap.endswith(("ي", "يه", "ية")) and e.has("genpat")
+        # civilians right after a killing noun are its victims even with no count between ("قتل مدنيا"
+        # when degraded text drops "12"): a people's nisba there is not the act's author
+        of_victims = of_victims or (gen is not None and civilians(gen) and e.has("genpat"))
         if gen is not None:
             if gen.nisba and not of_victims:
                 arg.actors.append(gen)
@@ -209,6 +212,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 arg.inherited = True
         if not arg.recipients and e.event_type in NEED_RECIPIENT | {"ASSAULT"}:
             arg.recipients += _specified(units, words, last, cues, space)
+    if e.event_type == "THREATEN" and not arg.recipients:
+        arg.recipients += _retaliation_target(sv, last, arg.actors)
     if e.event_type in ("ASSAULT", "COERCE") and not arg.recipients:
         arg.recipients += _partitive(units, words, last, stop, cues, space)
     if e.event_type == "ASSAULT" and not e.has("patient"):
@@ -340,6 +345,24 @@ def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> li
         if counted and all(_count(w) for w in counted):
             # the party right after من, or after one head noun ("من عناصر حماس")
             return [u for u in units if j + 1 <= u.tok_start <= j + 2][:1]
+        return []
+    return []
+
+
+def _retaliation_target(sv: SentenceView, last: int, actors: list[Unit]) -> list[Unit]:
+    """A threat to retaliate names its target through what it answers: "هددت بالرد على المناورات
+    المشتركة بين الولايات المتحدة وكوريا الجنوبية" → the parties of the manoeuvres, "توعد بالانتقام
+    من أي هجوم إسرائيلي" → ISR.  The first party in that noun phrase, up to the clause's end."""
+    words, space = sv.words, sv.space
+    sent_stop = min([s_ for s_ in sv.stops if s_ > last] + [len(words)])
+    answers = {key(w, space) for w in ("على", "من", "ضد")}
+    for r in range(last + 1, min(last + 4, sent_stop)):
+        if not (words[r] and sv.cues.kind(words[r], "retaliate", space)):
+            continue
+        if r + 1 < sent_stop and words[r + 1] in answers:
+            return [u for u in sv.units if r + 2 <= u.tok_start < min(r + 10, sent_stop) and u not in actors
+                    and u.roots and not u.in_agent_phrase
+                    and u.prep in ("", "ل", key("بين", space), key("مع", space))][:1]
         return []
     return []
 

@@ -94,3 +94,29 @@ def test_first_names_bootstrapped_from_title_contexts(tmp_path):
     assert skeleton_key("زايد") in first and skeleton_key("باراك") in first  # past الأمريكي too
     assert skeleton_key("الكعبي") in follow and skeleton_key("أوباما") in follow
     assert skeleton_key("الوفد") not in first and skeleton_key("الرياض") not in follow
+
+
+def test_multiword_name_features_longest_match_with_clitics():
+    from hadath.ner.gazetteers import phrase_key
+    phrases = {tuple(phrase_key(p.split()).split()): t for p, t in
+               (("باراك أوباما", "PERS"), ("المملكة العربية السعودية", "LOC"), ("المملكة العربية", "LOC"))}
+    f = Featurizer(phrases=phrases)
+    words = "وقال باراك أوباما في للمملكة العربية السعودية".split()
+    kd = [[a for a in t if a.startswith("kd")] for t in f.sentence(words)]
+    assert kd[1] == ["kd=B-PERS", "kd+1=I-PERS"] and "kd=I-PERS" in kd[2] and "kd+1=B-PERS" in kd[0]
+    assert "kd=B-LOC" in kd[4] and "kd=I-LOC" in kd[6]  # the three-word name wins over its prefix
+    assert "kd-1=I-LOC" not in kd[3] and "kd+1=B-LOC" in kd[3]
+    assert not any(kd[i] for i in range(len(words)) if i not in (0, 1, 2, 3, 4, 5, 6))
+    assert not any(a.startswith("kd") for t in f.sentence("وصل أوباما إلى".split()) for a in t)  # one word
+    assert not any(a.startswith("kd") for t in Featurizer(phrases=phrases, use_phrases=False).sentence(words)
+                   for a in t)
+
+
+def test_phrase_table_from_kb_people_and_states(shared, tmp_path):
+    from hadath.ner.gazetteers import build_phrases, load_phrases, phrase_key
+    counts = build_phrases(shared / "data", tmp_path / "p.tsv")
+    table = load_phrases(tmp_path / "p.tsv")
+    assert counts["PERS"] > 2000 and counts["LOC"] > 50 and set(counts) == {"PERS", "LOC"}
+    assert table[tuple(phrase_key("زياد النخالة".split()).split())] == "PERS"
+    assert table[tuple(phrase_key("الولايات المتحدة".split()).split())] == "LOC"
+    assert tuple(phrase_key("وزارة الخارجية الإسرائيلية".split()).split()) not in table  # KB organs: not phrases

@@ -106,7 +106,7 @@ def test_shipped_models_tag_the_same_with_and_without_the_attribute_filter():
              "واستقبل عباس في رام الله وفدا من حركة حماس".split()]
     fast = tagger.tag_sentences(sents)
     slow = NerTagger(tagger._crf_path, Featurizer(tagger.featurizer.clusters, tagger.featurizer.gazetteer,
-                                                  tagger.featurizer.names),
+                                                  tagger.featurizer.names, phrases=tagger.featurizer.phrases),
                      tagger._crf_path.parent / "ner2.crfsuite")
     slow.quiet_stage1 = False
     tagger_all = NerTagger(tagger._crf_path, tagger.featurizer, tagger._crf_path.parent / "ner2.crfsuite")

@@ -77,7 +77,7 @@ def train_ner(out: Path = typer.Option(None, "--out", help="Model folder (defaul
         n = build(data / "news" / "saudinewsnet-2015.jsonl.gz", out / CLUSTERS_FILE)
         typer.echo(f"clustered {n} words")
         src = out / CLUSTERS_FILE
-    T.prepare_resources(out, src if src.exists() else None)
+    T.prepare_resources(out, src if src.exists() else None, data)
     cfg = T.Config(newsfane=newsfane, wojood=wojood, degraded=degraded, clusters=clusters,
                    gazetteer=gazetteer, with_dev=with_dev, c1=c1, c2=c2, iterations=iterations)
     T.train(data / "ner", out, cfg, log=typer.echo)

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover
         _split_clitics = None
 
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل")
-FEATURE_SET = "v3"  # bump when features change: a model must be trained with the same set
+FEATURE_SET = "v4"  # bump when features change: a model must be trained with the same set
 _DIGIT = re.compile(r"\d")
 
 
@@ -92,11 +92,18 @@ class Featurizer:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[str, str] | None = None, names: dict[str, tuple[str, ...]] | None = None,
                  *, use_clusters: bool = True, use_gazetteer: bool = True, use_names: bool = True,
-                 use_quotes: bool = True, known: "set[str] | frozenset[str] | None" = None) -> None:
+                 use_quotes: bool = True, known: "set[str] | frozenset[str] | None" = None,
+                 phrases: dict[tuple[str, ...], str] | None = None, use_phrases: bool = True) -> None:
         self.clusters = (clusters or {}) if use_clusters else {}
         self.gazetteer = (gazetteer or {}) if use_gazetteer else {}
         self.names = (names or {}) if use_names else {}  # hadath.ner.gazetteers: PF/PL/OH/PT
         self.quotes = use_quotes
+        # multi-word names (hadath.ner.gazetteers.build_phrases): stems → PERS/LOC, and per first stem
+        # the longest phrase starting with it, so most words cost one dict lookup
+        self.phrases = (phrases or {}) if use_phrases else {}
+        self._phrase_len: dict[str, int] = {}
+        for key in self.phrases:
+            self._phrase_len[key[0]] = max(self._phrase_len.get(key[0], 0), len(key))
         # known: the attributes the loaded models were trained with (tagger.KNOWN_FILE). crfsuite skips
         # an attribute it never saw, so dropping those here changes no tag but spares it ~25% of the
         # lookups. Each word's lists are filtered once, when they are cached, and kept as UTF-8 bytes:
@@ -185,7 +192,35 @@ class Featurizer:
             if i in quoted:
                 f.append("inq")
             feats.append(f)
+        if self._phrase_len:
+            self._phrase_features(parts, feats)
         return feats
+
+    def _phrase_features(self, parts: list[tuple], feats: list[list]) -> None:
+        """kd=B-T / kd=I-T on the words of a known multi-word name (longest match, left to right),
+        and kd+1= / kd-1= on the word before / after each of them."""
+        stems = [p[6] for p in parts]
+        n = len(stems)
+        known = self.known
+        i = 0
+        while i < n:
+            longest = self._phrase_len.get(stems[i], 0)
+            for size in range(min(longest, n - i), 1, -1):
+                label = self.phrases.get(tuple(stems[i:i + size]))
+                if label is None:
+                    continue
+                for j in range(i, i + size):
+                    tag = ("B-" if j == i else "I-") + label
+                    for k, name in ((j, "kd="), (j - 1, "kd+1="), (j + 1, "kd-1=")):
+                        if 0 <= k < n:
+                            feat = name + tag
+                            if known is None:
+                                feats[k].append(feat)
+                            elif feat in known:
+                                feats[k].append(feat.encode())
+                i += size - 1
+                break
+            i += 1
 
 
 # ---- stage 2: label consistency across neighbouring sentences (Krishnan & Manning 2006 style) ----

@@ -149,6 +149,67 @@ def build(shared_data: Path, out: Path) -> dict[str, int]:
     return Counter(t for v in tags.values() for t in v)
 
 
+# knowledge-base entity types whose multi-word aliases become NER phrases. Organizations are left out:
+# the KB's generated state organs ("وزارة الخارجية الإسرائيلية") and even its curated organization
+# names follow other span conventions than ANERcorp's ORG, and adding them lowered dev F1 (docs/ner.md)
+PHRASE_TYPES = {"PERSON": "PERS", "STATE": "LOC"}
+MAX_PHRASE = 5
+
+
+def phrase_key(words: list[str]) -> str:
+    """A phrase as the NER matches it: the clitic-stripped skeleton stem of each word, space-joined
+    (so وبوزير / الوزير / degraded forms meet).  "" when a word has no letters."""
+    from hadath.ner.features import clitic_split
+    stems = []
+    for w in words:
+        skel = skeleton_key(w).replace(" ", "_")
+        if not skel:
+            return ""
+        stems.append(clitic_split(skel)[1] if "_" not in skel else skel)
+    return " ".join(stems)
+
+
+def build_phrases(shared_data: Path, out: Path) -> dict[str, int]:
+    """Multi-word names (2–5 words) → PERS/LOC, for the ``kd`` features: the actor KB's people and
+    states (all aliases) and every Universal-PETRARCH Arabic actor entry, labelled PERS too: that
+    dictionary is mostly people but also holds groups, so its PERS means "a listed actor name".
+    Measured on dev (docs/ner.md): splitting PETRARCH entries by first name into PERS and another
+    label, or keeping only those starting with a first name, each scored about 1.3 F1 lower.
+    Never reads ANERcorp."""
+    from hadath.actors.kb import load_kb
+    phrases: dict[str, str] = {}
+    kb = load_kb()
+    for alias in kb.aliases:
+        label = PHRASE_TYPES.get(kb.entities[alias.entity_id].type)
+        words = alias.text.split()
+        if label and 2 <= len(words) <= MAX_PHRASE:
+            key = phrase_key(words)
+            if key:
+                phrases.setdefault(key, label)
+    pet = shared_data / "universal-petrarch-arabic" / "actor_dict_ar_v4.txt"
+    if pet.exists():
+        for words in petrarch_names(pet):
+            if 2 <= len(words) <= MAX_PHRASE - 1:
+                key = phrase_key(words)
+                if key:
+                    phrases.setdefault(key, "PERS")
+    with open(out, "w", encoding="utf-8") as f:
+        for k in sorted(phrases):
+            f.write(f"{k}\t{phrases[k]}\n")
+    return Counter(phrases.values())
+
+
+def load_phrases(path: Path) -> dict[tuple[str, ...], str]:
+    """``ner_phrases.tsv`` → {(stem, stem, …): "PERS" | "LOC"}; {} when absent."""
+    table: dict[tuple[str, ...], str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                key, label = line.rstrip("\n").split("\t")
+                table[tuple(key.split(" "))] = label
+    return table
+
+
 def load_names(path: Path) -> dict[str, tuple[str, ...]]:
     """skeleton word → tags among PF (first name), PL (name continuation), OH (org head), PT (title)."""
     from hadath.ner.features import load_word_table
@@ -156,7 +217,8 @@ def load_names(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    from hadath.ner.tagger import MODELS
+    from hadath.ner.tagger import MODELS, PHRASES_FILE
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data")
     dest = Path(sys.argv[2]) if len(sys.argv) > 2 else MODELS / "ner_names.tsv"
     print(build(data, dest), "→", dest)
+    print(build_phrases(data, dest.parent / PHRASES_FILE), "→", dest.parent / PHRASES_FILE)

@@ -9,7 +9,7 @@ from hadath.doc import Doc, Span
 from hadath.ner.conlleval import chunks
 from hadath.ner.features import (Featurizer, load_clusters, load_gazetteer, load_lexicon,
                                  stage2_features)
-from hadath.ner.gazetteers import load_names
+from hadath.ner.gazetteers import load_names, load_phrases
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODEL_FILE = "ner.crfsuite"
@@ -18,6 +18,7 @@ LEXICON_FILE = "ner_lexicon.tsv"  # optional stage-2 table: training-label featu
 CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 NAMES_FILE = "ner_names.tsv"
+PHRASES_FILE = "ner_phrases.tsv"  # multi-word person and state names (gazetteers.build_phrases)
 KNOWN_FILE = "ner_attributes.txt"  # the attributes the models know, headed by their fingerprint
 
 
@@ -81,7 +82,8 @@ class NerTagger:
         if not (d / MODEL_FILE).exists():
             return None
         feats = Featurizer(load_clusters(d / CLUSTERS_FILE), load_gazetteer(d / GAZETTEER_FILE),
-                           load_names(d / NAMES_FILE), known=load_known_attributes(d))
+                           load_names(d / NAMES_FILE), known=load_known_attributes(d),
+                           phrases=load_phrases(d / PHRASES_FILE))
         return cls(d / MODEL_FILE, feats, d / MODEL2_FILE)
 
     def tag_sentences(self, sents: list[list[str]]) -> list[list[str]]:

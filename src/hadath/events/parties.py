@@ -85,6 +85,7 @@ def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set
     forces = cues.by_space[space].get("state_force", set())
     country = next((p.country for p in doc.places
                     if toks[0].start <= p.start < toks[-1].end and p.country), None)
+    firsts = _first_words(forces)
     out = []
     i = 0
     while i < len(words):
@@ -92,11 +93,14 @@ def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set
         if i in covered or not w:
             i += 1
             continue
-        n = _phrase_at(words, i, forces, covered)
-        prev = next((words[j] for j in range(i - 1, -1, -1) if words[j]), "")
-        nxt = words[i + n] if n and i + n < len(words) else ""
-        if n and (country is None or cues.kind(prev, "speech", space) or nxt in cues.by_space[space]["comp"]):
-            n = 0  # no state to name, or the police as a reporter ("أعلنت الشرطة مقتل …"), not a party
+        # forces need a state to be named by; most words cannot open a forces phrase at all
+        opens = country is not None and (w in firsts or (w[:1] in "وف" and w[1:] in firsts))
+        n = _phrase_at(words, i, forces, covered) if opens else 0
+        if n:
+            prev = next((words[j] for j in range(i - 1, -1, -1) if words[j]), "")
+            nxt = words[i + n] if i + n < len(words) else ""
+            if cues.kind(prev, "speech", space) or nxt in cues.by_space[space]["comp"]:
+                n = 0  # the police as a reporter ("أعلنت الشرطة مقتل …"), not a party
         if n:
             a, b = toks[i], toks[i + n - 1]
             out.append(([Mention(a.start, b.end, doc.text[a.start:b.end], None, country, "ORG", "COP",
@@ -109,6 +113,17 @@ def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set
             covered.update(range(i, i + n))
         i += max(n, 1)
     return out
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(table: set[str]) -> frozenset[str]:
+    """The words the phrases of ``table`` start with (cached per table: the cue tables never change)."""
+    got = _FIRSTS.get(id(table))
+    if got is None:
+        got = _FIRSTS[id(table)] = frozenset(p.split(" ")[0] for p in table)
+    return got
 
 
 def _phrase_at(words, i: int, table: set[str], covered: set[int]) -> int:

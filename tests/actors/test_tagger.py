@@ -208,3 +208,16 @@ def test_nationality_adjectives_of_sahel_and_korea_states(tagger):
     assert roots(tag(tagger, "انسحب الجيش المالي من القرية")) == ["MLI"]
     assert roots(tag(tagger, "انهار النظام المالي وقال المسؤول المالي للشركة إن الأسواق المالية تراجعت")) == []
     assert "ROU" not in roots(tag(tagger, "زار السياح المسرح الروماني"))
+
+
+def test_sahel_and_horn_armed_groups(tagger):
+    # JNIM and the Islamic State's African provinces are in the KB with their own root / ISIS's root
+    for deg_text in ("هاجمت جماعة نصرة الإسلام والمسلمين معسكرا للجيش.",
+                     "هاجمت جماعة نصرة الاسلام والمسلمين معسكرا للجيش."):
+        assert "JNIM" in roots(tag(tagger, deg_text))
+    doc = tag(tagger, "هاجم مسلحو ولاية غرب أفريقيا قاعدة عسكرية.")
+    assert [(m.entity_id, m.root) for m in doc.mentions if m.root == "ISIS"] == [("ISWAP", "ISIS")]
+    assert "SHABAAB" in roots(tag(tagger, "أعلنت حركة شباب المجاهدين مسؤوليتها عن الهجوم."))
+    # the phrase in its religious sense, and Jerusalem's murabitun, are no armed group
+    assert roots(tag(tagger, "دعا الخطيب إلى نصرة الإسلام والدفاع عنه.")) == []
+    assert "JNIM" not in roots(tag(tagger, "تصدى المرابطون للمستوطنين."))

@@ -30,6 +30,9 @@ ALIASES = {
     "وزير الخارجية المصري": ("EGY", "ORG", "GOV"), "حركة حماس": ("HAMAS", "ORG", "REB"),
     "قطر": ("QAT", "GPE", None), "فرنسا": ("FRA", "GPE", None), "السلطات الإيرانية": ("IRN", "ORG", "GOV"),
     "السعودية": ("SAU", "GPE", None), "الحوثيون": ("HOUTHIS", "ORG", "REB"), "روسيا": ("RUS", "GPE", None),
+    "حزب الله": ("HEZBOLLAH", "ORG", "REB"), "إسرائيل": ("ISR", "GPE", None), "القطرية": ("QAT", "GPE", None),
+    "الرئيس التركي": ("TUR", "ORG", "GOV"), "اللبنانية": ("LBN", "GPE", None), "أمير قطر": ("QAT", "ORG", "GOV"),
+    "الجيش التركي": ("TUR", "ORG", "MIL"),
 }
 PLACES = {"طهران": "IRN", "القاهرة": "EGY", "الفاشر": "SDN", "بغداد": "IRQ", "مقديشو": "SOM",
           "محافظة الحديدة": "YEM", "كوريا": "KOR", "السودان": "SDN", "موسكو": "RUS"}
@@ -354,3 +357,35 @@ def test_siege_is_coerce_restrict():
         (e,) = ev(code("فرضت قوات الدعم السريع حصارا على الجيش السوداني.", degraded=deg))
         assert dyad(e) == ("COERCE", ["RSF"], ["SDN"]) and e.mode == "restrict", deg
     assert ev(code("فرضت قوات الدعم السريع رسوما على التجار.")) == []
+
+
+# ---- a member named by his organisation ("قيادي في حزب الله") stands for it
+def test_member_of_an_organisation_is_the_organisation():
+    for deg in (False, True):
+        e = ev(code("اغتالت إسرائيل قياديا بارزا في حزب الله.", degraded=deg), "ASSAULT")[0]
+        assert dyad(e) == ("ASSAULT", ["ISR"], ["HEZBOLLAH"]), deg
+        e = ev(code("قتلت طائرات أمريكية عنصرا في تنظيم داعش.", degraded=deg), "ASSAULT")[0]
+        assert dyad(e) == ("ASSAULT", ["USA"], ["ISIS"]), deg
+
+
+def test_official_in_a_place_is_not_a_member():
+    # "في السعودية" is where the official is, not what he belongs to: the state is no recipient
+    (e,) = ev(code("اعتقل الجيش الإسرائيلي مسؤولا في السعودية."), "COERCE")
+    assert dyad(e) == ("COERCE", ["ISR"], [])
+    # a verb's object not headed by a member noun keeps في as a place/topic preposition
+    assert not any(dyad(e)[2] == ["HEZBOLLAH"] for e in ev(code("قصف الجيش الإسرائيلي مخزنا في حزب الله.")))
+
+
+# ---- a visit's destination named as a place (the capital, the country after إلى) is the host
+def test_visit_to_a_capital_names_the_host_state():
+    for deg in (False, True):
+        (e,) = ev(code("زار أمير قطر العاصمة السعودية الرياض.", degraded=deg), "CONSULT")
+        assert dyad(e) == ("CONSULT", ["QAT", "SAU"], ["QAT", "SAU"]) and e.mode == "visit", deg
+        (e,) = ev(code("وصل الرئيس التركي إلى العاصمة القطرية الدوحة.", degraded=deg), "CONSULT")
+        assert dyad(e) == ("CONSULT", ["QAT", "TUR"], ["QAT", "TUR"]) and e.cameo == "042", deg
+
+
+def test_arrival_of_troops_or_counts_is_no_visit():
+    assert ev(code("وصل الجيش التركي إلى العاصمة اللبنانية."), "CONSULT") == []
+    assert ev(code("وصل عدد القتلى في السودان إلى خمسين."), "CONSULT") == []
+    assert ev(code("وصلت المساعدات إلى قطر."), "CONSULT") == []

@@ -32,6 +32,7 @@ class Unit:
     nisba: bool = False  # an adjective like الإسرائيلي / إسرائيلية rather than a noun phrase
     in_agent_phrase: bool = False  # behind خلال/برصاص/من قبل …: the perpetrator of a passive act
     roots: list[str] = field(default_factory=list)
+    place: bool = False  # a nisba after a place head ("العاصمة القطرية"): a destination, not a party
 
 
 def _prefix_prep(text_before: str, space: str) -> str:
@@ -88,9 +89,10 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         core = base[2:] if base.startswith("ال") else base
         nisba = core.endswith(("ي", "يه", "يا", "يين", "يون", "يان")) and m.root is not None and (
             m.type in ("GPE", "LOC", "POP", "NORP") or e - s == 1)
-        if nisba and not prep and prev and cues.kind(prev, "placehead", space):
+        place = bool(nisba and not prep and prev and cues.kind(prev, "placehead", space))
+        if place:
             prep = key("في", space)  # "في العاصمة العراقية": a place description, never a subject
-        u = Unit(list(group), s, e, prep, nisba, agent)
+        u = Unit(list(group), s, e, prep, nisba, agent, place=place)
         u.roots = list(dict.fromkeys(x.root for x in group if x.root))
         conj = (first.startswith("و") and not first.startswith("وال") and len(first) > 3) or \
             (s > 0 and words[s - 1] == "و") or first.startswith("وال")
@@ -117,11 +119,17 @@ def _partitive_heads(units: list[Unit], words: list[str], space: str, cues: Cues
     min_ = key("من", space)
     out: list[Unit] = []
     for u in units:
+        prev = out[-1] if out else None
+        member = _member_head(u, words, space, cues)
+        if member is not None and not (prev is not None and prev.tok_end > member):
+            # "اغتيال قيادي في حزب الله": one member named by his organisation stands for it
+            _take_head(u, member, words, space, cues, "member_head")
+            out.append(u)
+            continue
         h = u.tok_start - 2  # the head noun, right before من
         if u.prep not in ("", min_) or h < 0 or words[h + 1] != min_ or not u.roots:
             out.append(u)
             continue
-        prev = out[-1] if out else None
         if prev is not None and prev.tok_end == h + 1 and prev.roots == [GENERIC_ARMED] \
                 and not prev.in_agent_phrase:
             prev.mentions = list(u.mentions)
@@ -130,21 +138,52 @@ def _partitive_heads(units: list[Unit], words: list[str], space: str, cues: Cues
             continue
         if words[h] and cues.kind(words[h], "partitive_head", space) and \
                 not (prev is not None and prev.tok_end > h):
-            u.tok_start = h
-            g = h - 1
-            while g >= 0 and not words[g]:
-                g -= 1
-            pw = words[g] if g >= 0 else ""
-            pw = pw[1:] if pw[:1] in "وف" and len(pw) > 2 else pw
-            heads = cues.by_space[space]["partitive_head"]
-            head = words[h][1:] if words[h][:1] in "وف" and words[h][1:] in heads else words[h]
-            clitic = next((c for c in ("بال", "لل", "ب", "ل") if head.startswith(key(c, space))
-                           and head[len(key(c, space)):] in heads), "")  # "التقى بوفد من الحركة"
-            u.prep = _prefix_prep(clitic, space) if clitic else (pw if pw in cues.by_space[space]["prep"] else "")
-            u.in_agent_phrase = u.in_agent_phrase or any(
-                cues.kind(words[k], "agentprep", space) for k in range(max(0, h - 3), h))
+            _take_head(u, h, words, space, cues, "partitive_head")
         out.append(u)
     return out
+
+
+# mention types that are places: "مسؤول في غزة" is an official somewhere, not a member of it
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _member_head(u: Unit, words: list[str], space: str, cues: Cues) -> int | None:
+    """The word index of a member noun before "في ORG" ("قيادي [بارز] في حزب الله"), else None."""
+    fi = key("في", space)
+    if u.prep != fi or not u.roots or u.nisba or any(m.type in _PLACE_TYPES for m in u.mentions):
+        return None
+    h = u.tok_start - 1
+    while h >= 0 and not words[h]:
+        h -= 1
+    if h < 0 or words[h] != fi:
+        return None
+    h -= 1
+    if h >= 1 and words[h] and cues.kind(words[h], "member_mod", space):
+        h -= 1
+    if h < 0 or not words[h] or not cues.kind(words[h], "member_head", space):
+        return None
+    return h
+
+
+def _take_head(u: Unit, h: int, words: list[str], space: str, cues: Cues, kind: str) -> None:
+    """Extend ``u`` back over its head noun at ``h``; the head's preposition becomes the unit's."""
+    u.tok_start = h
+    g = h - 1
+    while g >= 0 and not words[g]:
+        g -= 1
+    pw = words[g] if g >= 0 else ""
+    pw = pw[1:] if pw[:1] in "وف" and len(pw) > 2 else pw
+    heads = cues.by_space[space][kind]
+    head = words[h][1:] if words[h][:1] in "وف" and words[h][1:] in heads else words[h]
+    for art in ("ال",):  # "القيادي في الحركة"
+        a = key(art, space)
+        if head.startswith(a) and head[len(a):] in heads:
+            head = head[len(a):]
+    clitic = next((c for c in ("بال", "لل", "ب", "ل") if head.startswith(key(c, space))
+                   and head[len(key(c, space)):] in heads), "")  # "التقى بوفد من الحركة"
+    u.prep = _prefix_prep(clitic, space) if clitic else (pw if pw in cues.by_space[space]["prep"] else "")
+    u.in_agent_phrase = u.in_agent_phrase or any(
+        cues.kind(words[k], "agentprep", space) for k in range(max(0, h - 3), h))
 
 
 def _joins(a: Unit, b: Unit, words: list[str], conj: bool) -> bool:

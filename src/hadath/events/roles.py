@@ -91,6 +91,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # a multiword trigger's object word may open the mention ("طردت … السفير الفرنسي")
             o = next((u for u in units if u.tok_start == last and last > t and u is not subj), None) or \
                 first_unit_after(verb_args(units, words, after, cues, space), after, 4, stop=stop)
+            if o is None and e.mode == "visit":
+                o = _destination(sv, after, stop, None)  # "زار … العاصمة السعودية الرياض"
             if o is not None and o is not subj:
                 arg.recipients.append(o)
             elif o is None:
@@ -100,6 +102,9 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 between = [w for w in words[after:owner[0].tok_start] if w] if owner else []
                 if owner and between and not any(w in cues.by_space[space]["prep"] for w in between):
                     arg.recipients.append(owner[0])
+        if not arg.recipients and preps and e.mode == "visit":
+            # "وصل … إلى العاصمة القطرية الدوحة": the visited state
+            arg.recipients += [d for d in [_destination(sv, last + 1, stop, preps)] if d is not None]
         if not arg.recipients and preps:
             arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
                 _behind_prep(sv, last, stop, preps) or \
@@ -212,6 +217,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 arg.inherited = True
         if not arg.recipients and e.event_type in NEED_RECIPIENT | {"ASSAULT"}:
             arg.recipients += _specified(units, words, last, cues, space)
+    if e.has("host") and not _hosted(arg):
+        return None  # "وصلت القوات إلى المدينة", "وصل عدد الشهداء إلى …": an arrival, not a visit
     if e.event_type == "THREATEN" and not arg.recipients:
         arg.recipients += _retaliation_target(sv, last, arg.actors)
     if e.event_type in ("ASSAULT", "COERCE") and not arg.recipients:
@@ -274,6 +281,37 @@ def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], co
             consumed.add(other.tok)
             if arg.frame is None and other.entry.event_type == "ASSAULT":
                 arg.frame = other
+
+
+def _destination(sv: SentenceView, pos: int, stop: int, preps: set[str] | None) -> Unit | None:
+    """The state a visit goes to, named as a place: "العاصمة السعودية" right at ``pos`` (a visit
+    verb's object), or behind one of ``preps`` ("إلى العاصمة القطرية")."""
+    words = sv.words
+    for u in sv.units:
+        if not u.place or u.tok_start >= stop or u.tok_start < pos + 1:
+            continue
+        head = u.tok_start - 1
+        if preps is None:
+            return u if head == pos else None
+        if head - 1 >= pos and words[head - 1] in preps:
+            return u
+        return None
+    return None
+
+
+# sectors of a party whose arrival somewhere is a deployment, not a visit
+_NOT_VISITORS = frozenset({"MIL", "COP"})
+
+
+def _hosted(arg: Arg) -> bool:
+    """A "host" trigger (an arrival verb) is a visit only when a named political party arrives in a
+    state named as such ("إلى مصر", "إلى العاصمة القطرية"), not armed forces or things."""
+    if not arg.actors or not arg.recipients or arg.inherited:
+        return False
+    if any(m.sector in _NOT_VISITORS or m.root is None for u in arg.actors for m in u.mentions):
+        return False
+    return all(m.type == "GPE" and m.root is not None and m.entity_id == m.root
+               for u in arg.recipients for m in u.mentions)
 
 
 def _behind_prep(sv: SentenceView, last: int, stop: int, preps: set[str]) -> list[Unit]:

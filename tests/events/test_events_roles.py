@@ -233,3 +233,19 @@ def test_civilians_right_after_a_killing_noun_are_its_victims(pipeline):
     doc = pipeline("أدانت مصر القصف الإسرائيلي لمواقع حركة حماس", date="2026-11-17")
     assert [(e.event_type, roots(e.actors), roots(e.recipients)) for e in doc.events
             if e.event_type == "ACCUSE"] == [("ACCUSE", ["EGY"], ["ISR"])]
+
+
+# ---------------------------------------------------------------- the attack a killing was done with
+def test_an_attack_noun_after_a_killing_with_a_named_doer_is_how_it_was_done(pipeline):
+    doc = pipeline("قتلت القوات الأمريكية قياديا في تنظيم القاعدة بغارة جوية في اليمن.")
+    (e,) = [e for e in doc.events if e.event_type == "ASSAULT"]  # not a second raid "by" al-Qaeda
+    assert roots(e.actors) == ["USA"] and roots(e.recipients) == ["AQ"] and (e.mode, e.cameo) == ("aerial", "195")
+
+
+def test_an_attack_noun_in_another_clause_or_with_its_own_victim_stays_an_act(pipeline):
+    # after a comma: a second raid, told on its own
+    doc = pipeline("قتلت القوات الأمريكية قياديا في تنظيم القاعدة في اليمن، وبغارة أخرى قتلت خمسة مدنيين.")
+    assert len([e for e in doc.events if e.event_type == "ASSAULT"]) == 2
+    # "باغتيال X": an act with its own victim is not the instrument of the one before
+    doc = pipeline("أشعلت إسرائيل المواجهة مع حماس باغتيال إسماعيل هنية في طهران.")
+    assert any(e.event_type == "ASSAULT" and "HAMAS" in roots(e.recipients) for e in doc.events)

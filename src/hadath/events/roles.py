@@ -225,6 +225,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         arg.recipients += _partitive(units, words, last, stop, cues, space)
     if e.event_type == "ASSAULT" and not e.has("patient"):
         _agent_phrase(sv, m, arg, matches, consumed)
+    if e.event_type == "ASSAULT" and m.tense != "noun" and any(not civilians(u) for u in arg.actors):
+        _instrument_attack(sv, m, arg, matches, consumed)
     if e.event_type == "PROTEST" and not arg.recipients:
         arg.recipients += _protest_target(units, words, last, arg.actors, cues, space)
     return arg
@@ -281,6 +283,27 @@ def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], co
             consumed.add(other.tok)
             if arg.frame is None and other.entry.event_type == "ASSAULT":
                 arg.frame = other
+
+
+def _instrument_attack(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], consumed: set[int]) -> None:
+    """"اغتالت إسرائيل القيادي … بغارة على مكتب", "قتلت القوات قياديا في غارة جوية": an attack noun
+    governed by ب/في in the clause of a violent verb whose doer is named is how that act was done, not
+    a second attack (whose doer would otherwise be read off the victim before it). It becomes the
+    act's frame: consumed, and its mode is the act's."""
+    words = sv.words
+    stop = min([s for s in sv.stops if s > m.last] + [len(words)])
+    for o in matches:
+        if not (m.last < o.tok < stop and o.tense == "noun" and o.entry.event_type == "ASSAULT"):
+            continue
+        if any(v > m.last and v < o.tok for v in sv.verb_positions) or not all(words[m.last + 1:o.tok]):
+            break  # another verb or a comma between: a new clause with its own act
+        # "باغتيال انطوان غانم", "بخطف جنديين": an act with its own victim right after it is an act
+        own_victim = any(u.tok_start == o.last + 1 and not u.prep for u in sv.units)
+        if _locative(words, o.tok, sv.prefixes, sv.space) and not own_victim:
+            consumed.add(o.tok)
+            if arg.frame is None:
+                arg.frame = o
+        break
 
 
 def _destination(sv: SentenceView, pos: int, stop: int, preps: set[str] | None) -> Unit | None:

@@ -249,3 +249,21 @@ def test_an_attack_noun_in_another_clause_or_with_its_own_victim_stays_an_act(pi
     # "باغتيال X": an act with its own victim is not the instrument of the one before
     doc = pipeline("أشعلت إسرائيل المواجهة مع حماس باغتيال إسماعيل هنية في طهران.")
     assert any(e.event_type == "ASSAULT" and "HAMAS" in roots(e.recipients) for e in doc.events)
+
+
+# ---------------------------------------------------------------- bare قتل: verb or verbal noun
+def test_bare_qatala_with_a_subject_and_an_object_is_the_verb(pipeline):
+    for text in ("قتل الجيش العراقي خمسة مسلحين من تنظيم داعش.", "قتل الجيش العراقي عنصرا في تنظيم داعش."):
+        (e,) = [e for e in pipeline(text).events if e.event_type == "ASSAULT"]
+        assert roots(e.actors) == ["IRQ"] and roots(e.recipients) == ["ISIS"], text
+
+
+def test_bare_qatala_without_an_object_stays_the_killing_of(pipeline):
+    # "قتل الجندي الإسرائيلي أيضا": nothing after the definite phrase but an adverb — he was killed
+    (e,) = [e for e in pipeline("قتل الجندي الإسرائيلي أيضا.").events if e.event_type == "ASSAULT"]
+    assert roots(e.actors) == [] and roots(e.recipients) == ["ISR"]
+    # "مهمات قصف التنظيم إلى سوريا": a preposition ends the phrase; سوريا is not an object
+    doc = pipeline("قال كاميرون إنه يريد مساعدة الولايات المتحدة في تدمير تنظيم داعش، ويريد البرلمان مد "
+                   "مهمات قصف التنظيم إلى سوريا.")
+    (e,) = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert roots(e.actors) == [] and roots(e.recipients) == ["ISIS"]  # the bombing of the organisation

@@ -44,6 +44,32 @@ def key(s: str, space: str) -> str:
     return normalize(s).text.strip()
 
 
+# words that end the definite phrase without being an object: adverbs in -ا, and the prepositions and
+# relative pronouns that look definite (الى، الذي) in both key spaces
+_NOT_OBJECTS = frozenset({"أيضا", "ايضا", "هذا", "جدا", "معا", "سابقا", "لاحقا", "حاليا", "مجددا",
+                          "الى", "الي", "إلى", "الا", "إلا", "الذي", "التي", "الذين", "الذ", "الت"})
+
+
+def _subject_then_object(words: list[str], i: int) -> bool:
+    """A definite noun phrase right after word ``i``, then a count or an indefinite accusative noun
+    ("قتل الجيش العراقي خمسة مسلحين", "قتل الجيش عنصرا"): a subject and its object, so the word is
+    the verb.  (The verbal noun would take the definite phrase as its genitive and stop there.)"""
+    from hadath.text.numbers import parse_number
+    if i + 1 >= len(words) or not words[i + 1].startswith("ال"):
+        return False
+    for j in range(i + 2, min(i + 5, len(words))):
+        x = words[j]
+        if not x or x in _NOT_OBJECTS:
+            return False
+        if x[0].isdigit() or parse_number(x) is not None:
+            return True
+        if len(x) >= 4 and x.endswith("ا") and not x.startswith(("ال", "وال")):
+            return True
+        if not x.startswith("ال"):
+            return False  # the definite phrase ended without an object
+    return False
+
+
 @dataclass(eq=False)
 class Entry:
     """One row of triggers.tsv."""
@@ -310,6 +336,8 @@ class Lexicon:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             verb_context = (i > 0 and words[i - 1] in self._verb_context[space]) or (
                 len(nxt) > 4 and (nxt.endswith("ون") or (nxt.endswith("ان") and not nxt.startswith("ال"))))
+            if single_v and single_n and _subject_then_object(words, i):
+                verb_context = True  # "قتل الجيش العراقي خمسة مسلحين": the army killed, not was killed
             if space == "skel" and single_n and (i == 0 or not words[i - 1] or w[:1] in "وف") and all(
                     self._lost_ta_marbuta(w, pre, e) for e, pre, definite in single_n):
                 # degraded text drops ة, so "تظاهرة" reads as the verb "تظاهر": a clause-opening or

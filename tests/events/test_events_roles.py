@@ -267,3 +267,15 @@ def test_bare_qatala_without_an_object_stays_the_killing_of(pipeline):
                    "مهمات قصف التنظيم إلى سوريا.")
     (e,) = [e for e in doc.events if e.event_type == "ASSAULT"]
     assert roots(e.actors) == [] and roots(e.recipients) == ["ISIS"]  # the bombing of the organisation
+
+
+# ---------------------------------------------------------------- police with no state named
+def test_police_with_no_state_named_still_hold_the_subject_place(pipeline):
+    # the Brotherhood member was arrested; the Brotherhood did not arrest anyone
+    (e,) = [e for e in pipeline("اعتقلت الشرطة عضوا في جماعة الإخوان المسلمين.").events
+            if e.event_type == "COERCE"]
+    assert [m.root for m in e.actors] == [None] and e.actors[0].text == "الشرطة"
+    assert roots(e.recipients) == ["MB"]
+    # control: with a place, the police are that state's
+    (e,) = [e for e in pipeline("اعتقلت الشرطة خمسة محتجين في القاهرة أمس.").events if e.event_type == "COERCE"]
+    assert roots(e.actors) == ["EGY"]

@@ -81,7 +81,9 @@ def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set
     """Parties the knowledge base leaves untagged but a conflict coder cannot do without:
     protesters (civilians, CVL) and state security forces with no nationality named ("قوات الأمن",
     "الشرطة"), which are the state where the sentence places them (codebook §2: state organs →
-    the state's ISO3). Forces with no place in the sentence are left out: no state to name them by."""
+    the state's ISO3). Forces with no place in the sentence stay an unresolved party (root None): they
+    still hold the subject's place, so "اعتقلت الشرطة عضوا في الإخوان" does not make the Brotherhood
+    the one who arrested."""
     forces = cues.by_space[space].get("state_force", set())
     country = next((p.country for p in doc.places
                     if toks[0].start <= p.start < toks[-1].end and p.country), None)
@@ -93,8 +95,7 @@ def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set
         if i in covered or not w:
             i += 1
             continue
-        # forces need a state to be named by; most words cannot open a forces phrase at all
-        opens = country is not None and (w in firsts or (w[:1] in "وف" and w[1:] in firsts))
+        opens = w in firsts or (w[:1] in "وف" and w[1:] in firsts)  # most words cannot open one
         n = _phrase_at(words, i, forces, covered) if opens else 0
         if n:
             prev = next((words[j] for j in range(i - 1, -1, -1) if words[j]), "")

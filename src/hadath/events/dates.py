@@ -450,7 +450,6 @@ _YEAR_CUES = {"في", "وفي", "منذ", "ومنذ", "حتى", "وحتى", "م�
 
 def _year(sc: _Scan, i: int, pub: _dt.date | None) -> Hit | None:
     """عام 2004 · في 2004 · 2004م · 1443هـ."""
-    start = i
     if sc.key(i) in _YEAR_WORDS:
         i += 1
         y = sc.year(i)

@@ -236,6 +236,15 @@ def expand(template: str, forms: dict[str, list[str]]) -> list[str]:
 _COMMON_WORDS = frozenset({"مالي", "جانب", "المجر"})
 
 
+@lru_cache(maxsize=1024)
+def is_state_code(code: str) -> bool:
+    """An ISO 3166 alpha-3 code of a state (PSE included): what a country-level root looks like."""
+    if code == "PSE":
+        return True
+    import pycountry
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
 def _pycountry_arabic() -> dict[str, tuple[str, list[str]]]:
     """ISO3 → (English name, Arabic names) for every ISO 3166 state, via pycountry's gettext catalogue."""
     try:

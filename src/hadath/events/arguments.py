@@ -255,6 +255,10 @@ class SentenceView:
         """The first word of the clause the word at ``t`` stands in (right after the last stop before it)."""
         return max([s + 1 for s in self.stops if s < t] + [0])
 
+    def clause_end(self, t: int) -> int:
+        """The first stop after the word at ``t`` (. ؛ : ! ?), else the end of the sentence."""
+        return min([s for s in self.stops if s > t] + [len(self.words)])
+
 
 # ---------------------------------------------------------------------- subjects
 def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Unit | None:

@@ -239,16 +239,12 @@ class EventCoder:
             return None  # "يستهدف …" with nobody named: habitual or generic, not a report
         if e.event_type in ("ASSAULT", "COERCE", "THREATEN") and not recipients:
             # the attacked/raided/threatened place stands for its population or state
-            p = place_after(places, m.last, stop, target_ok=True)
-            if p is not None and p.country and p.country not in {x.root for x in actors}:
-                recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
+            recipients = _place_recipient(place_after(places, m.last, stop, target_ok=True), actors)
         truce = e.event_type == "REQUEST" and ceasefire(words, m.last, stop + 6, self.cues, space)
         if truce and not recipients:
             # a call for a truce somewhere addresses the parties fighting there: "دعا … إلى وقف
             # إطلاق النار في السودان" (other calls about a place need their addressee named)
-            p = complement_place(places, words, m.last, space)
-            if p is not None and p.country and p.country not in {x.root for x in actors}:
-                recipients = [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
+            recipients = _place_recipient(complement_place(places, words, m.last, space), actors)
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
         if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
@@ -299,6 +295,13 @@ class EventCoder:
         # how sure: a named doer, else a finite past verb ("انفجرت سيارة"), else a bare noun
         ev.confidence = 1.0 if actors and not arg.inherited else 0.9 if m.tense == "past" else 0.6
         return ev
+
+
+def _place_recipient(p, actors: list[Mention]) -> list[Mention]:
+    """A place standing for its state as the recipient (none when it is the actor's own state)."""
+    if p is not None and p.country and p.country not in {x.root for x in actors}:
+        return [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
+    return []
 
 
 def _next_stop(t, last, stops, verb_positions, n) -> int:

@@ -40,6 +40,15 @@ class Cues:
         # (word, kind) → answer, per space: the coder asks the same questions of every word of every
         # sentence, and the answer depends on nothing else
         self._memo: dict[str, dict[tuple[str, str], bool]] = {"norm": {}, "skel": {}}
+        self._starts: dict[tuple[str, str], frozenset[str]] = {}
+
+    def phrase_starts(self, kind: str, space: str) -> frozenset[str]:
+        """The first words of the (multiword) cues of ``kind``: most words can open none of them."""
+        got = self._starts.get((kind, space))
+        if got is None:
+            got = self._starts[(kind, space)] = frozenset(
+                p.split(" ")[0] for p in self.by_space[space].get(kind, ()))
+        return got
 
     def kind(self, word: str, kind: str, space: str) -> bool:
         """``word`` (in key space) is a cue of ``kind``, optionally behind a و/ف conjunction."""

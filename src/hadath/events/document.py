@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from hadath.actors.kb import is_state_code
 from hadath.doc import Doc, Event, Mention
 from hadath.events.arguments import GENERIC_VICTIM, SentenceView, Unit, dedupe, flatten, subject
 from hadath.events.cues import Cues
@@ -110,21 +111,12 @@ def domestic_civilians(ev: Event, home: str | None) -> None:
     happened — else the dateline's — as their root (the ICEWS/PETRARCH country-of-location default for
     unnamed domestic actors); the entity stays CVL, so the record still says they were not named."""
     country = (ev.location or {}).get("country") or home
-    if not country or not _is_state(country):
+    if not country or len(country) != 3 or not country.isupper() or not is_state_code(country):
         return
     for attr in ("actors", "recipients"):
         ms = getattr(ev, attr)
         if any(m.root == GENERIC_VICTIM for m in ms):
             setattr(ev, attr, dedupe([replace(m, root=country) if m.root == GENERIC_VICTIM else m for m in ms]))
-
-
-def _is_state(code: str) -> bool:
-    if code == "PSE":
-        return True
-    if len(code) != 3 or not code.isupper():
-        return False
-    import pycountry
-    return pycountry.countries.get(alpha_3=code) is not None
 
 
 # ---------------------------------------------------------------------- the statement's enemy

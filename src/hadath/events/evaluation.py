@@ -97,8 +97,8 @@ def _main(role: Any) -> str | None:
     code = role.get("main")
     if not code or code == "None" or len(code) != 3:
         return None
-    import pycountry
-    return code if code == "PSE" or pycountry.countries.get(alpha_3=code) else None
+    from hadath.actors.kb import is_state_code
+    return code if is_state_code(code) else None
 
 
 def span_row_id(item: dict[str, Any], rows_by_id: dict[str, str], id_by_text: dict[str, str]) -> str | None:

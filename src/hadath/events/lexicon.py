@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from hadath.text.normalize import normalize, skeleton_key
+from hadath.text.numbers import parse_number
 
 DATA = Path(__file__).parent / "data"
 
@@ -54,7 +55,6 @@ def _subject_then_object(words: list[str], i: int) -> bool:
     """A definite noun phrase right after word ``i``, then a count or an indefinite accusative noun
     ("قتل الجيش العراقي خمسة مسلحين", "قتل الجيش عنصرا"): a subject and its object, so the word is
     the verb.  (The verbal noun would take the definite phrase as its genitive and stop there.)"""
-    from hadath.text.numbers import parse_number
     if i + 1 >= len(words) or not words[i + 1].startswith("ال"):
         return False
     for j in range(i + 2, min(i + 5, len(words))):

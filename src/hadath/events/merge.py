@@ -25,15 +25,19 @@ def _placed(ms) -> bool:
     return bool(ms) and all(m.origin == "place" for m in ms)
 
 
+def _guess_replaced(ev: Event, other: Event) -> bool:
+    """``ev``'s recipients are only a place guess and ``other`` names its victims."""
+    return _placed(ev.recipients) and bool(other.recipients) and not _placed(other.recipients)
+
+
 def _recipient_roots(ev: Event, other: Event) -> frozenset:
-    return frozenset() if _placed(ev.recipients) and other.recipients and not _placed(other.recipients) \
-        else _roots(ev.recipients)
+    return frozenset() if _guess_replaced(ev, other) else _roots(ev.recipients)
 
 
 def _absorb(keep: Event, other: Event) -> None:
     if len(_roots(other.actors)) > len(_roots(keep.actors)):
         keep.actors = other.actors
-    if _placed(keep.recipients) and other.recipients and not _placed(other.recipients):
+    if _guess_replaced(keep, other):
         keep.recipients = other.recipients
     elif len(_roots(other.recipients)) > len(_roots(keep.recipients)) and not (
             _placed(other.recipients) and keep.recipients):

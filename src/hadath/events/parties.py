@@ -87,7 +87,7 @@ def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set
     forces = cues.by_space[space].get("state_force", set())
     country = next((p.country for p in doc.places
                     if toks[0].start <= p.start < toks[-1].end and p.country), None)
-    firsts = _first_words(forces)
+    firsts = cues.phrase_starts("state_force", space)
     out = []
     i = 0
     while i < len(words):
@@ -114,17 +114,6 @@ def _generic_parties(doc: Doc, toks, words, space: str, cues: Cues, covered: set
             covered.update(range(i, i + n))
         i += max(n, 1)
     return out
-
-
-_FIRSTS: dict[int, frozenset[str]] = {}
-
-
-def _first_words(table: set[str]) -> frozenset[str]:
-    """The words the phrases of ``table`` start with (cached per table: the cue tables never change)."""
-    got = _FIRSTS.get(id(table))
-    if got is None:
-        got = _FIRSTS[id(table)] = frozenset(p.split(" ")[0] for p in table)
-    return got
 
 
 def _phrase_at(words, i: int, table: set[str], covered: set[int]) -> int:

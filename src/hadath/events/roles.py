@@ -240,7 +240,7 @@ def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], co
     لطالبان" is passive (the soldiers were killed), so that noun is the victim."""
     units, words, space = sv.units, sv.words, sv.space
     last = m.last
-    sent_stop = min([s_ for s_ in sv.stops if s_ > last] + [len(words)])
+    sent_stop = sv.clause_end(last)
     named = [u for u in arg.actors if not civilians(u)]
     subj_after = named[0] if len(named) == 1 and named[0].tok_start > m.tok and not arg.inherited else None
     if named and subj_after is None:
@@ -291,7 +291,7 @@ def _instrument_attack(sv: SentenceView, m: Match, arg: Arg, matches: list[Match
     a second attack (whose doer would otherwise be read off the victim before it). It becomes the
     act's frame: consumed, and its mode is the act's."""
     words = sv.words
-    stop = min([s for s in sv.stops if s > m.last] + [len(words)])
+    stop = sv.clause_end(m.last)
     for o in matches:
         if not (m.last < o.tok < stop and o.tense == "noun" and o.entry.event_type == "ASSAULT"):
             continue
@@ -415,7 +415,7 @@ def _retaliation_target(sv: SentenceView, last: int, actors: list[Unit]) -> list
     المشتركة بين الولايات المتحدة وكوريا الجنوبية" → the parties of the manoeuvres, "توعد بالانتقام
     من أي هجوم إسرائيلي" → ISR.  The first party in that noun phrase, up to the clause's end."""
     words, space = sv.words, sv.space
-    sent_stop = min([s_ for s_ in sv.stops if s_ > last] + [len(words)])
+    sent_stop = sv.clause_end(last)
     answers = {key(w, space) for w in ("على", "من", "ضد")}
     for r in range(last + 1, min(last + 4, sent_stop)):
         if not (words[r] and sv.cues.kind(words[r], "retaliate", space)):

@@ -201,13 +201,8 @@ def build_phrases(shared_data: Path, out: Path) -> dict[str, int]:
 
 def load_phrases(path: Path) -> dict[tuple[str, ...], str]:
     """``ner_phrases.tsv`` → {(stem, stem, …): "PERS" | "LOC"}; {} when absent."""
-    table: dict[tuple[str, ...], str] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                key, label = line.rstrip("\n").split("\t")
-                table[tuple(key.split(" "))] = label
-    return table
+    from hadath.ner.features import load_word_table
+    return {tuple(phrase.split(" ")): labels[0] for phrase, labels in load_word_table(path).items()}
 
 
 def load_names(path: Path) -> dict[str, tuple[str, ...]]:

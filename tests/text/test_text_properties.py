@@ -49,3 +49,12 @@ def test_fast_skeleton_equals_the_character_loop(text):
     from hadath.text.normalize import _skeleton_slow
     fast, slow = skeleton(text), _skeleton_slow(text)
     assert (fast.text, fast.offsets) == (slow.text, slow.offsets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_string_only_forms_equal_the_offset_mapped_ones(text):
+    # skeleton_key / normalize_text skip the offset map (hot in NER and matching): same strings
+    from hadath.text.normalize import normalize_text, skeleton_key
+    assert skeleton_key(text) == skeleton(text).text.strip()
+    assert normalize_text(text) == normalize(text).text

@@ -115,6 +115,17 @@ def normalize(text: str) -> NormText:
     return NormText("".join(out), o2, len(text))
 
 
+_STD_TABLE = str.maketrans(_STD_MAP)
+
+
+def normalize_text(text: str) -> str:
+    """``normalize(text).text`` without the offset map: for short strings (a word, an alias) where
+    only the normalized form is needed."""
+    if _NEEDS_CLEAN.search(text):
+        return normalize(text).text
+    return text.translate(_STD_TABLE)
+
+
 def _is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" and ch != araby.TATWEEL
 
@@ -135,11 +146,9 @@ def _visible_before(t: str, i: int) -> int:
     return i
 
 
-def skeleton(text: str) -> NormText:
-    """Seed-000 form with offsets; runs of non-letters collapse to one space (no leading space)."""
-    if _PRESENTATION.search(text):
-        return _skeleton_slow(text)
-    # fast path: work on runs of letters / dropped marks / other characters instead of characters
+def _alefs_read(text: str) -> str:
+    """Persian letter forms mapped; a hamza-alef that starts a word or follows ال becomes ا (the
+    others stay, to be dropped with the other hamza carriers)."""
     t = text.translate(_PERSIAN_TABLE)
     if "أ" in t or "إ" in t or "آ" in t or "ٱ" in t or "ٲ" in t or "ٳ" in t:
         pieces, last = [], 0
@@ -153,6 +162,15 @@ def skeleton(text: str) -> NormText:
                 pieces += [t[last:i], "ا"]  # kept as a plain alef; otherwise it stays and is dropped
                 last = i + 1
         t = "".join(pieces) + t[last:]
+    return t
+
+
+def skeleton(text: str) -> NormText:
+    """Seed-000 form with offsets; runs of non-letters collapse to one space (no leading space)."""
+    if _PRESENTATION.search(text):
+        return _skeleton_slow(text)
+    # fast path: work on runs of letters / dropped marks / other characters instead of characters
+    t = _alefs_read(text)
     out: list[str] = []
     offs: list[int] = []
     prev_space = True
@@ -201,9 +219,20 @@ def _skeleton_slow(text: str) -> NormText:
 _SPACES = re.compile(r"\s+")
 
 
+_GONE = re.compile(f"[{_GONE_CLASS}]+")
+_NOT_BASE = re.compile(f"[^{_BASE_CLASS}]+")
+_BASE_ONLY = re.compile(f"[{_BASE_CLASS}]+").fullmatch  # already a skeleton (most degraded words)
+
+
 def skeleton_key(text: str) -> str:
-    """Skeleton of a short string (an alias, a lexicon entry) as a plain key."""
-    return _SPACES.sub(" ", skeleton(text).text).strip()
+    """Skeleton of a short string (an alias, a lexicon entry, a word) as a plain key: the skeleton's
+    text with no leading or trailing space.  Same as ``skeleton(text).text.strip()``, without
+    building the offset map (dropped marks vanish; every other run of non-letters is one space)."""
+    if _BASE_ONLY(text):
+        return text
+    if _PRESENTATION.search(text):
+        return _SPACES.sub(" ", _skeleton_slow(text).text).strip()
+    return _NOT_BASE.sub(" ", _GONE.sub("", _alefs_read(text))).strip(" ")
 
 
 def skeleton_variants(text: str) -> set[str]:

@@ -87,7 +87,7 @@ def test_known_attribute_file_changes_speed_not_tags(tiny, tmp_path):
     fast = NerTagger.load(d)
     assert fast.featurizer.known == known
     sents = [toks for toks, _ in SENTS] + [["زار", "سمير", "بيروت", "أمس", "."]]
-    assert fast.tag_sentences(sents) == tiny.tag_sentences(sents)
+    assert fast.tag_sentences_crfsuite(sents) == tiny.tag_sentences_crfsuite(sents) == fast.tag_sentences(sents)
     x = fast.featurizer.sentence(["زار", "سمير", "بيروت"])
     assert all(isinstance(a, bytes) for a in x[0] if a not in ("BOS", "EOS"))
     assert b"w=" + "سمير".encode() not in x[1]  # unknown to the model: dropped
@@ -112,5 +112,6 @@ def test_shipped_models_tag_the_same_with_and_without_the_attribute_filter():
     tagger_all = NerTagger(tagger._crf_path, tagger.featurizer, tagger._crf_path.parent / "ner2.crfsuite")
     tagger_all.quiet_stage1 = False
     assert slow.featurizer.known is None
-    assert slow.tag_sentences(sents) == tagger_all.tag_sentences(sents)
+    assert slow.tag_sentences_crfsuite(sents) == tagger_all.tag_sentences_crfsuite(sents)
+    assert slow.tag_sentences(sents) == tagger_all.tag_sentences_crfsuite(sents)  # the numpy path too
     assert any(t != "O" for s in fast for t in s)

@@ -1,6 +1,7 @@
 """Arabic named-entity recognition: two stacked CRFs (python-crfsuite; stage 2 adds label consistency
 across neighbouring sentences) trained by ``hadath train ner`` on ANERcorp (+ degraded copies) and
-shipped in hadath/models/ (see docs/ner.md).
+shipped in hadath/models/ (see docs/ner.md).  Tagging scores the same models in numpy
+(``hadath.ner.fast``: crfsuite's tags, several times faster).
 
 ``get_tagger()`` → the cached NerTagger, or None when no model file is shipped.
 """

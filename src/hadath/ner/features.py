@@ -14,6 +14,12 @@ from pathlib import Path
 
 from hadath.text import normalize, skeleton_key
 
+try:  # string-only normalize (same text as normalize(s).text, no offset map)
+    from hadath.text.normalize import normalize_text as _normalize_text
+except ImportError:  # pragma: no cover
+    def _normalize_text(text: str) -> str:
+        return normalize(text).text
+
 try:  # the text layer's clitic split; a local fallback keeps features working if it moves
     from hadath.text.clitics import split_clitics as _split_clitics
 except ImportError:  # pragma: no cover
@@ -88,6 +94,31 @@ def _quoted(words: list[str]) -> set[int]:
     return inside
 
 
+# A word's features come in families: one value of the word (its skeleton, stem, a cluster id …)
+# written under one prefix per role it plays: 0 the token's own, 1 as the −1 neighbour, 2 as +1, 3 as
+# −2, 4 as +2.  Featurizer.word_factors lists a word's (family, value) pairs in the order that, expanded
+# role by role, gives word_lists' feature lists; "b", "al" and "raw" are flags (value "").
+CLUSTER_LEVELS = 16  # at most this many cluster ids per word (ner_clusters.tsv has 4)
+_CLUSTER_FAMILIES = tuple(f"c{i}" for i in range(CLUSTER_LEVELS))
+_STEM_CLUSTER_FAMILIES = tuple(f"cs{i}" for i in range(CLUSTER_LEVELS))
+FAMILIES: dict[str, tuple[tuple[int, str], ...]] = {
+    "b": ((0, "b"),), "w": ((0, "w="),),
+    "s": ((0, "s="), (1, "-1s="), (2, "+1s="), (3, "-2s="), (4, "+2s=")),
+    "st": ((0, "st="), (1, "-1st="), (2, "+1st=")),
+    "pc": ((0, "pc="),), "sf": ((0, "sf="),),
+    "sh": ((0, "sh="), (1, "-1sh="), (2, "+1sh=")),
+    "npc": ((1, "-1pc="), (2, "+1pc=")),
+    "s2": ((0, "s2="),), "s3": ((0, "s3="),), "p2": ((0, "p2="),), "p3": ((0, "p3="),),
+    "ln": ((0, "ln="),),
+    "clow": ((3, "-2c="), (4, "+2c=")),  # the coarsest cluster id ("-" without one)
+    "al": ((0, "al"),), "raw": ((0, "raw"),),
+    **{f: ((0, f + "="), (1, "-1" + f + "="), (2, "+1" + f + "=")) for f in _CLUSTER_FAMILIES},
+    **{f: ((0, f + "="),) for f in _STEM_CLUSTER_FAMILIES},
+    "gz": ((0, "gz="), (1, "-1gz="), (2, "+1gz=")),
+    "nm": ((0, "nm="), (1, "-1nm="), (2, "+1nm="), (3, "-2nm="), (4, "+2nm=")),
+}
+
+
 class Featurizer:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[str, str] | None = None, names: dict[str, tuple[str, ...]] | None = None,
@@ -108,51 +139,56 @@ class Featurizer:
         # an attribute it never saw, so dropping those here changes no tag but spares it ~25% of the
         # lookups. Each word's lists are filtered once, when they are cached, and kept as UTF-8 bytes:
         # python-crfsuite takes bytes as they are, and encoding every feature string on every call
-        # was a third of its time. (Training passes no ``known``: features stay str there.)
+        # was a third of its time. (Training passes no ``known``: features stay str there. The numpy
+        # tagger, hadath.ner.fast, scores words by word_factors and uses neither this nor the cache.)
         self.known = known
         self._cache: dict[str, tuple] = {}
         self._keys: dict[str, str] = {}  # word → stage-2 matching key (see _key)
 
-    def _word(self, word: str) -> tuple:
-        norm = normalize(word).text
+    def word_factors(self, word: str) -> tuple[list[tuple[str, str]], str, str]:
+        """A word's features as (family, value) pairs (see FAMILIES), its skeleton and its
+        clitic-stripped stem.  Expanded by ``word_lists``; the fast tagger (hadath.ner.fast) looks the
+        pairs up directly, one look-up per family instead of one per feature."""
+        norm = _normalize_text(word)
         skel = skeleton_key(word).replace(" ", "_")
         pre, stem, suf = clitic_split(skel) if skel and "_" not in skel else ("", skel or norm, "")
         skel = skel or _DIGIT.sub("0", norm)  # punctuation and digits: their own form stands in for the skeleton
-        shape = _shape(word)
         cl = self.clusters.get(skel) or self.clusters.get(stem) or ()
         gz = self.gazetteer.get(skel) or self.gazetteer.get(stem) or ""
         nm = self.names.get(skel) or self.names.get(stem) or ()
-        local = ["b", "w=" + norm, "s=" + skel, "st=" + stem, "pc=" + pre, "sf=" + suf, "sh=" + shape,
-                 "s2=" + skel[-2:], "s3=" + skel[-3:], "p2=" + stem[:2], "p3=" + stem[:3],
-                 "ln=" + str(min(len(skel), 8))]
+        out = [("b", ""), ("w", norm), ("s", skel), ("st", stem), ("pc", pre), ("sf", suf),
+               ("sh", _shape(word)), ("npc", pre), ("s2", skel[-2:]), ("s3", skel[-3:]), ("p2", stem[:2]),
+               ("p3", stem[:3]), ("ln", str(min(len(skel), 8))), ("clow", cl[0] if cl else "-")]
         if skel.startswith("ال"):
-            local.append("al")
+            out.append(("al", ""))
         if norm != skel:
-            local.append("raw")  # the word carries hamza/ة/ى/digits: the text is not degraded
-        local.extend(f"c{i}=" + c for i, c in enumerate(cl))
+            out.append(("raw", ""))  # the word carries hamza/ة/ى/digits: the text is not degraded
+        if len(cl) > len(_CLUSTER_FAMILIES):
+            raise ValueError("more cluster levels than features.CLUSTER_LEVELS")
+        out += zip(_CLUSTER_FAMILIES, cl)
         if stem != skel:  # the clitic-stripped form's cluster: وبالرياض behaves like رياض
-            local.extend(f"cs{i}=" + c for i, c in enumerate(self.clusters.get(stem, ())))
+            out += zip(_STEM_CLUSTER_FAMILIES, self.clusters.get(stem, ()))
         if gz:
-            local.append("gz=" + gz)
-        local.extend("nm=" + t for t in nm)
-        c_mid = cl[1] if len(cl) > 1 else "-"
-        c_low = cl[0] if cl else "-"
-        p1 = ["-1s=" + skel, "-1st=" + stem, "-1sh=" + shape, "-1pc=" + pre]
-        n1 = ["+1s=" + skel, "+1st=" + stem, "+1sh=" + shape, "+1pc=" + pre]
-        p1.extend(f"-1c{i}=" + c for i, c in enumerate(cl))
-        n1.extend(f"+1c{i}=" + c for i, c in enumerate(cl))
-        if gz:
-            p1.append("-1gz=" + gz)
-            n1.append("+1gz=" + gz)
-        p1.extend("-1nm=" + t for t in nm)
-        n1.extend("+1nm=" + t for t in nm)
-        p2 = ["-2s=" + skel, "-2c=" + c_low] + ["-2nm=" + t for t in nm]
-        n2 = ["+2s=" + skel, "+2c=" + c_low] + ["+2nm=" + t for t in nm]
-        lists = (local, p1, n1, p2, n2)
-        if self.known is not None:
-            known = self.known
-            lists = tuple([f.encode() for f in part if f in known] for part in lists)
-        return (*lists, "s=" + skel, stem)  # "s=…": the form the bigram features were trained on
+            out.append(("gz", gz))
+        out += (("nm", t) for t in nm)
+        return out, skel, stem
+
+    def word_lists(self, word: str) -> tuple:
+        """(own features, as −1 / +1 / −2 / +2 neighbour, "s=<skeleton>", clitic-stripped stem) of a
+        word, all features as str and unfiltered (not cached: see ``word``)."""
+        factors, skel, stem = self.word_factors(word)
+        lists: tuple[list[str], ...] = ([], [], [], [], [])
+        for family, value in factors:
+            for role, prefix in FAMILIES[family]:
+                lists[role].append(prefix + value)
+        return (*lists, "s=" + skel, stem)  # "s=…": the form bigram features use
+
+    def _word(self, word: str) -> tuple:
+        lists = self.word_lists(word)
+        if self.known is None:
+            return lists
+        known = self.known
+        return (*([f.encode() for f in part if f in known] for part in lists[:5]), *lists[5:])
 
     def word(self, word: str) -> tuple:
         """(own features, as −1 / +1 / −2 / +2 neighbour, "s=<skeleton>", clitic-stripped stem)."""
@@ -197,14 +233,25 @@ class Featurizer:
         return feats
 
     def _phrase_features(self, parts: list[tuple], feats: list[list]) -> None:
-        """kd=B-T / kd=I-T on the words of a known multi-word name (longest match, left to right),
-        and kd+1= / kd-1= on the word before / after each of them."""
-        stems = [p[6] for p in parts]
-        n = len(stems)
         known = self.known
-        i = 0
-        while i < n:
-            longest = self._phrase_len.get(stems[i], 0)
+        for k, feat in self.phrase_marks([p[6] for p in parts]):
+            if known is None:
+                feats[k].append(feat)
+            elif feat in known:
+                feats[k].append(feat.encode())
+
+    def phrase_marks(self, stems: list[str], starts=None):
+        """(token index, feature) pairs, in order: kd=B-T / kd=I-T on the words of a known multi-word
+        name (longest match, left to right), and kd+1= / kd-1= on the word before / after each of
+        them.  ``starts``: the (ascending) indexes whose stem begins some phrase, when known (the
+        others cannot start a match)."""
+        n = len(stems)
+        plen = self._phrase_len
+        free = 0  # a match starts at or after the end of the previous one
+        for i in range(n) if starts is None else starts:
+            if i < free:
+                continue
+            longest = plen.get(stems[i], 0)
             for size in range(min(longest, n - i), 1, -1):
                 label = self.phrases.get(tuple(stems[i:i + size]))
                 if label is None:
@@ -213,14 +260,9 @@ class Featurizer:
                     tag = ("B-" if j == i else "I-") + label
                     for k, name in ((j, "kd="), (j - 1, "kd+1="), (j + 1, "kd-1=")):
                         if 0 <= k < n:
-                            feat = name + tag
-                            if known is None:
-                                feats[k].append(feat)
-                            elif feat in known:
-                                feats[k].append(feat.encode())
-                i += size - 1
+                            yield k, name + tag
+                free = i + size
                 break
-            i += 1
 
 
 # ---- stage 2: label consistency across neighbouring sentences (Krishnan & Manning 2006 style) ----
@@ -229,13 +271,17 @@ STAGE2_LOCAL = False  # stage 2 on the word's own features only (no ±1/±2 cont
 _ENT_LABELS = ("B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 
 
+def stem_key(stem: str) -> str:
+    """A word's stage-2 matching key from its clitic-stripped stem (see ``_key``)."""
+    return stem if len(stem) > 1 and stem[0].isalpha() else ""
+
+
 def _key(featurizer: Featurizer, word: str) -> str:
     """The form occurrences are matched on: the clitic-stripped skeleton stem (بالأهلي, الأهلي, للأهلي
     and degraded الاهلي all → اهلي); "" for punctuation, digits and one-letter words."""
     key = featurizer._keys.get(word)
     if key is None:
-        stem = featurizer.word(word)[6]
-        key = stem if len(stem) > 1 and stem[0].isalpha() else ""
+        key = stem_key(featurizer.word(word)[6])
         if len(featurizer._keys) < 500_000:
             featurizer._keys[word] = key
     return key
@@ -263,17 +309,60 @@ def stage2_features(featurizer: Featurizer, sents: list[list[str]], tags1: list[
     ``lexicon``: word key → features from labelled training text (``gold_lexicon``), one table for all
     sentences or one per sentence (training: built from the other folds only).
     """
+    keys = [[_key(featurizer, w) for w in s] for s in sents]
+    out = []
+    for i, (toks_extra, majs, sig) in enumerate(consistency(keys, tags1, window, lexicon)):
+        if signal is not None:
+            signal.append(sig)
+            if skip_quiet and not sig:
+                out.append(None)  # the caller keeps stage 1's tags for this sentence
+                continue
+        if STAGE2_LOCAL:
+            x1 = [list(featurizer.word(w)[0]) for w in sents[i]]
+            if len(x1) > 1:
+                x1[0].append("BOS")
+                x1[-1].append("EOS")
+        else:
+            x1 = base[i] if base is not None else featurizer.sentence(sents[i])
+        feats = []
+        m = len(x1)
+        for j in range(m):
+            f = x1[j]
+            f += toks_extra[j]
+            f.append("s1=" + tags1[i][j])
+            if j > 0:
+                f.append("-1s1=" + tags1[i][j - 1])
+                if majs[j - 1]:
+                    f.append("-1dM=" + majs[j - 1])
+            if j + 1 < m:
+                f.append("+1s1=" + tags1[i][j + 1])
+                if majs[j + 1]:
+                    f.append("+1dM=" + majs[j + 1])
+            if STAGE2_LOCAL:
+                if j > 1:
+                    f.append("-2s1=" + tags1[i][j - 2])
+                if j + 2 < m:
+                    f.append("+2s1=" + tags1[i][j + 2])
+            feats.append(f)
+        out.append(feats)
+    return out
+
+
+def consistency(keys: list[list[str]], tags1: list[list[str]], window: int | None = None,
+                lexicon: "dict[str, tuple[str, ...]] | list[dict[str, tuple[str, ...]]] | None" = None):
+    """Per sentence (reading order), stage 2's view of how stage 1 tagged each word elsewhere:
+    (per token the dB/dI/dT/dM/dH and lexicon features, per token the majority type of the word's
+    other occurrences nearby ("" if none, "O" if all were O), does stage 1 disagree with some word's
+    majority in this sentence?).  ``keys``: the words' matching keys (``_key``)."""
     from collections import Counter
     window = STAGE2_WINDOW if window is None else window
-    keys = [[_key(featurizer, w) for w in s] for s in sents]
     per_sent = [Counter(k) for k in keys]  # occurrences of each word
     per_sent_ent = [Counter((k, t) for k, t in zip(ks, ts) if t != "O") for ks, ts in zip(keys, tags1)]
-    n = len(sents)
+    n = len(keys)
     win: Counter = Counter()
     win_ent: Counter = Counter()  # (word, entity label) in the window
     win_ent_word: Counter = Counter()  # word → occurrences tagged as entities in the window
     lo, hi = 0, 0  # window = sentences [lo, hi)
-    out = []
     for i in range(n):
         while hi < n and hi <= i + window:
             win.update(per_sent[hi])
@@ -285,13 +374,6 @@ def stage2_features(featurizer: Featurizer, sents: list[list[str]], tags1: list[
             win_ent.subtract(per_sent_ent[lo])
             win_ent_word.subtract(k for k, _ in per_sent_ent[lo].elements())
             lo += 1
-        if STAGE2_LOCAL:
-            x1 = [list(featurizer.word(w)[0]) for w in sents[i]]
-            if len(x1) > 1:
-                x1[0].append("BOS")
-                x1[-1].append("EOS")
-        else:
-            x1 = base[i] if base is not None else featurizer.sentence(sents[i])
         toks_extra: list[list[str]] = []
         majs: list[str] = []
         sig = False
@@ -322,33 +404,7 @@ def stage2_features(featurizer: Featurizer, sents: list[list[str]], tags1: list[
                     sig = sig or t != "O"
             majs.append(maj)
             toks_extra.append(extra)
-        if signal is not None:
-            signal.append(sig)
-            if skip_quiet and not sig:
-                out.append(None)  # the caller keeps stage 1's tags for this sentence
-                continue
-        feats = []
-        m = len(x1)
-        for j in range(m):
-            f = x1[j]
-            f += toks_extra[j]
-            f.append("s1=" + tags1[i][j])
-            if j > 0:
-                f.append("-1s1=" + tags1[i][j - 1])
-                if majs[j - 1]:
-                    f.append("-1dM=" + majs[j - 1])
-            if j + 1 < m:
-                f.append("+1s1=" + tags1[i][j + 1])
-                if majs[j + 1]:
-                    f.append("+1dM=" + majs[j + 1])
-            if STAGE2_LOCAL:
-                if j > 1:
-                    f.append("-2s1=" + tags1[i][j - 2])
-                if j + 2 < m:
-                    f.append("+2s1=" + tags1[i][j + 2])
-            feats.append(f)
-        out.append(feats)
-    return out
+        yield toks_extra, majs, sig
 
 
 def gold_lexicon(featurizer: Featurizer, sents: list[tuple[list[str], list[str]]],

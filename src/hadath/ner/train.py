@@ -161,9 +161,11 @@ def _cv_tags(data: Path, out: Path, cfg: Config, feats: Featurizer, raw: list[D.
     import inspect
 
     from hadath.ner import features as F
-    src = "".join(inspect.getsource(o) for o in (F.Featurizer._word, F.Featurizer.sentence, F._quoted,
-                                                 F._shape, F.clitic_split,
-                                                 F.Featurizer._phrase_features))  # the stage-1 features
+    src = "".join(inspect.getsource(o) for o in (F.Featurizer.word_factors, F.Featurizer.word_lists,
+                                                 F.Featurizer._word, F.Featurizer.sentence, F._quoted,
+                                                 F._shape, F.clitic_split, F.Featurizer._phrase_features,
+                                                 F.Featurizer.phrase_marks))  # the stage-1 features
+    src += repr(F.FAMILIES)
     key = hashlib.sha1(repr((hashlib.sha1(src.encode()).hexdigest(), cfg.degraded, cfg.clusters,
                              cfg.gazetteer, cfg.names, cfg.quotes, cfg.phrases, cfg.c1, cfg.c2, cfg.iterations,
                              cfg.minfreq, cfg.folds, cfg.with_dev, len(raw))).encode()).hexdigest()[:12]
@@ -249,17 +251,19 @@ def evaluate_split(data: Path, model_dir: Path, split: str = "test") -> dict[str
     return {"raw": score(tagger, sents), "degraded": score(tagger, degraded_copy(sents))}
 
 
-def speed(data: Path, model_dir: Path) -> tuple[float, float, float]:
+def speed(data: Path, model_dir: Path, fast: bool = True) -> tuple[float, float, float]:
     """(load seconds, cold tokens/s, warm tokens/s) of tagging the test split's tokens on one core.
     Cold: a fresh tagger (every word's features computed once); warm: the feature cache filled.
     Tagging is timed in CPU seconds of this process (single-threaded), so other work on a shared
-    machine does not count against it; load time is wall-clock."""
+    machine does not count against it; load time is wall-clock.  ``fast=False``: the crfsuite path
+    (same tags, for comparison)."""
     _, _, test = D.anercorp_splits(data)
     sents = [t for t, _ in test]
     n = sum(map(len, sents))
     t0 = time.perf_counter()
     tagger = NerTagger.load(model_dir)
     load = time.perf_counter() - t0
+    tagger.use_fast = fast and tagger.use_fast
     rates = []
     for _ in range(6):  # cold, then the best of five warm passes (shared machines vary ±30%)
         t0 = time.process_time()

@@ -26,6 +26,8 @@ from hadath.events.wording import (casualties_stated, ceasefire, concrete, event
                                    verbal_attack)
 
 STOPS = {".", "؛", ";", "!", "؟", "?", ":"}
+# cue kinds of the verbs whose subject later triggers may inherit (reporting, support, denial)
+_CUE_VERBS = frozenset({"speech", "light", "deny"})
 
 
 class EventCoder:
@@ -107,9 +109,7 @@ class EventCoder:
         out: list[Event] = []
         frame_end, frame_pos, frame_comp = -1, 0, False
         consumed: set[int] = set()
-        cue_verbs = [i for i, w in enumerate(words) if w and (cues.kind(w, "speech", space)
-                                                                or cues.kind(w, "light", space)
-                                                                or cues.kind(w, "deny", space))]
+        cue_verbs = [i for i, w in enumerate(words) if w and not cues.kinds(w, space).isdisjoint(_CUE_VERBS)]
         events_at = {m.tok: m for m in matches}
         # subjects of reporting/support verbs, by position: (word, subject, is_speech)
         history: list[tuple[int, list[Unit], bool]] = []

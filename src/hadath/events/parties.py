@@ -55,14 +55,15 @@ def sentence_mentions(doc: Doc, toks, words, space: str, cues: Cues, state: DocS
     for i, w in enumerate(words):
         if i in covered or not w:
             continue
-        if cues.kind(w, "anaphor1", space):
+        kinds = cues.kinds(w, space)
+        if "anaphor1" in kinds:
             before = [r for s, r in org_at if s < i]
             root = before[-1] if before else org_before
             if root:
                 out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, root, "ORG",
                                      origin="coref")], i, i + 1, toks[i].prefix))
             continue
-        if cues.kind(w, "forces_of", space):
+        if "forces_of" in kinds:
             # "أعلن الجيش الأمريكي أن قواته قتلت …": its forces are the sentence's first party's
             before = [m for s, m in owners if s < i]
             if before:
@@ -70,7 +71,7 @@ def sentence_mentions(doc: Doc, toks, words, space: str, cues: Cues, state: DocS
                 out.append(([Mention(toks[i].start, toks[i].end, toks[i].text, None, o.root, "ORG",
                                      sector=o.sector, origin="coref")], i, i + 1, toks[i].prefix))
             continue
-        if cues.kind(w, "anaphor", space) and len(state.group) >= 2:
+        if "anaphor" in kinds and len(state.group) >= 2:
             group = [Mention(toks[i].start, toks[i].end, toks[i].text, None, r, "ORG", origin="coref")
                      for r in state.group]
             out.append((group, i, i + 1, ""))

@@ -38,6 +38,9 @@ class Cues:
             d["comp_pron"] = {key(c + p, space) for c in ("أن", "إن", "بأن", "لأن")
                               for p in ("ه", "ها", "هم", "هما", "هن")}
 
+        self._reindex()
+
+    def _reindex(self) -> None:
         # word → the kinds it is a cue of, per space: the coder asks about every word of every
         # sentence, and the answer depends on nothing else.  Built from an index of each cue form's
         # kinds, so a new word costs a few dict lookups rather than a scan of every kind.
@@ -50,6 +53,12 @@ class Cues:
             self._index[space] = {w: frozenset(k) for w, k in index.items()}
         self._memo: dict[str, dict[str, frozenset[str]]] = {"norm": {}, "skel": {}}
         self._starts: dict[tuple[str, str], frozenset[str]] = {}
+
+    def drop_kind(self, kind: str) -> None:
+        """Empty one kind of cue (to see what it decides); ``by_space`` is otherwise read-only."""
+        for tables in self.by_space.values():
+            tables[kind] = set()
+        self._reindex()
 
     def phrase_starts(self, kind: str, space: str) -> frozenset[str]:
         """The first words of the (multiword) cues of ``kind``: most words can open none of them."""

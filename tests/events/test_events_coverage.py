@@ -35,7 +35,8 @@ ALIASES = {
     "الجيش التركي": ("TUR", "ORG", "MIL"),
 }
 PLACES = {"طهران": "IRN", "القاهرة": "EGY", "الفاشر": "SDN", "بغداد": "IRQ", "مقديشو": "SOM",
-          "محافظة الحديدة": "YEM", "كوريا": "KOR", "السودان": "SDN", "موسكو": "RUS"}
+          "محافظة الحديدة": "YEM", "كوريا": "KOR", "السودان": "SDN", "موسكو": "RUS", "أنقرة": "TUR",
+          "الرياض": "SAU"}
 
 
 def code(text: str, date: str = "2026-11-17", degraded: bool = False) -> Doc:
@@ -389,3 +390,40 @@ def test_arrival_of_troops_or_counts_is_no_visit():
     assert ev(code("وصل الجيش التركي إلى العاصمة اللبنانية."), "CONSULT") == []
     assert ev(code("وصل عدد القتلى في السودان إلى خمسين."), "CONSULT") == []
     assert ev(code("وصلت المساعدات إلى قطر."), "CONSULT") == []
+
+
+def test_arrival_in_a_foreign_city_is_a_visit_to_its_state():
+    for deg in (False, True):
+        (e,) = ev(code("وصل الرئيس التركي إلى بغداد في زيارة رسمية.", degraded=deg), "CONSULT")
+        assert dyad(e) == ("CONSULT", ["IRQ", "TUR"], ["IRQ", "TUR"]) and e.cameo == "042", deg
+    # travel inside one's own state is no visit
+    assert ev(code("وصل الرئيس التركي إلى أنقرة."), "CONSULT") == []
+
+
+# ---- a ruler's bare title: the ruler of the state the sentence places him in
+def test_bare_crown_prince_is_the_ruler_of_the_place():
+    for deg in (False, True):
+        (e,) = ev(code("استقبل ولي العهد السفير الفرنسي في الرياض.", degraded=deg), "CONSULT")
+        assert dyad(e) == ("CONSULT", ["FRA", "SAU"], ["FRA", "SAU"]), deg
+        assert any(m.text == "ولي العهد" or m.text == skeleton("ولي العهد").text for m in e.actors), deg
+    # where he goes is not whose crown prince he is: no state, so no visit to Moscow by Russia
+    assert ev(code("وصل ولي العهد إلى موسكو."), "CONSULT") == []
+    # a title before a name leaves the person to the name ("ولي العهد الأمير …")
+    doc = code("استقبل ولي العهد الأمير فيصل السفير الفرنسي في الرياض.")
+    assert not any(m.root == "SAU" for e in doc.events for m in e.actors)
+
+
+# ---- closing a crossing or a border restricts movement (CAMEO 191); closing markets does not
+def test_closing_a_crossing_is_coerce_restrict():
+    for deg in (False, True):
+        (e,) = ev(code("أغلقت السلطات الإيرانية معبر الحدود مع العراق.", degraded=deg), "COERCE")
+        assert dyad(e)[:2] == ("COERCE", ["IRN"]) and e.mode == "restrict" and e.cameo == "191", deg
+    assert ev(code("أغلق المؤشر العام للسوق على ارتفاع طفيف.")) == []
+    assert ev(code("أغلقت المحلات التجارية أبوابها في القاهرة.")) == []
+
+
+# ---- an unnamed attacker before the object: the object's owner behind ل is still the target
+def test_owned_target_after_an_unnamed_subject():
+    for deg in (False, True):
+        e = ev(code("قصفت طائرات حربية مواقع للحوثيين في محافظة الحديدة.", degraded=deg), "ASSAULT")[0]
+        assert dyad(e) == ("ASSAULT", [], ["HOUTHIS"]), deg

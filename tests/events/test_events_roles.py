@@ -279,3 +279,18 @@ def test_police_with_no_state_named_still_hold_the_subject_place(pipeline):
     # control: with a place, the police are that state's
     (e,) = [e for e in pipeline("اعتقلت الشرطة خمسة محتجين في القاهرة أمس.").events if e.event_type == "COERCE"]
     assert roots(e.actors) == ["EGY"]
+
+
+def test_a_visitor_known_only_by_an_adjective_makes_no_state_visit(pipeline):
+    # a journalist of Russian television arriving in Kyiv is no Russia → Ukraine visit …
+    doc = pipeline("وصلت صحفية من التلفزيون الروسي إلى كييف في مهمة.")
+    assert not [e for e in doc.events if e.event_type == "CONSULT"]
+    # … while a state's minister arriving there is
+    doc = pipeline("وصل وزير الخارجية الروسي إلى كييف في زيارة رسمية.")
+    (e,) = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert sorted(roots(e.actors)) == ["RUS", "UKR"] and e.cameo == "042"
+
+
+def test_unidentified_aircraft_are_an_unidentified_attacker(pipeline):
+    doc = pipeline("قصفت طائرات مجهولة قافلة شاحنات إيرانية قرب الحدود.")
+    assert assaults(doc) == [(["UAF"], ["IRN"])]

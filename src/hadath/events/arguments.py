@@ -11,6 +11,7 @@ Also here: the subject of a verb (``subject``), the rule every other role rule l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from hadath.doc import Doc, Mention, Span
 from hadath.events.cues import CLITIC_PREPS, Cues
@@ -247,9 +248,14 @@ class SentenceView:
     units: list[Unit]
     stops: list[int]  # words that end a clause (. ؛ : ! ?)
     verb_positions: list[int]  # triggers that are verbs: another verb ends an argument's reach
-    place_words: set[int]  # words where a place starts (a place is not a targeted party's owner)
+    places: list  # (word, Place, behind a locative preposition) for the places of the sentence
     cues: Cues
     space: str  # "norm" or "skel" (degraded text)
+
+    @cached_property
+    def place_words(self) -> set[int]:
+        """Words where a place starts (a place is not a targeted party's owner)."""
+        return {i for i, _, _ in self.places}
 
     def clause_start(self, t: int) -> int:
         """The first word of the clause the word at ``t`` stands in (right after the last stop before it)."""

@@ -105,7 +105,7 @@ class EventCoder:
         verb_positions = [m.tok for m in matches if m.tense != "noun"]
         stops = [i for i, w in enumerate(raw) if w in STOPS]
         sv = SentenceView(doc, sent, si, words, [t.prefix for t in toks], units, stops, verb_positions,
-                          {i for i, _, _ in places}, cues, space)
+                          places, cues, space)
         out: list[Event] = []
         frame_end, frame_pos, frame_comp = -1, 0, False
         consumed: set[int] = set()

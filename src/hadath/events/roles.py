@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hadath.doc import Mention
+
 from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
                                      civilians, first_unit_after, last_unit_before, subject, units_with_prep,
                                      verb_args)
@@ -97,14 +99,17 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 arg.recipients.append(o)
             elif o is None:
                 # "قصفت مواقع لحركة حماس": the object noun belongs to the actor behind ل
-                owner = [u for u in units if u.prep == "ل" and after < u.tok_start <= after + 2
+                # (an unnamed subject — "قصفت طائرات حربية مواقع للجيش" — may stand before the object)
+                reach = 2 if subj is not None else 4
+                owner = [u for u in units if u.prep == "ل" and after < u.tok_start <= after + reach
                          and u.tok_start < stop and u is not subj]
                 between = [w for w in words[after:owner[0].tok_start] if w] if owner else []
                 if owner and between and not any(w in cues.by_space[space]["prep"] for w in between):
                     arg.recipients.append(owner[0])
         if not arg.recipients and preps and e.mode == "visit":
             # "وصل … إلى العاصمة القطرية الدوحة": the visited state
-            arg.recipients += [d for d in [_destination(sv, last + 1, stop, preps)] if d is not None]
+            arg.recipients += [d for d in [_destination(sv, last + 1, stop, preps)] if d is not None] or \
+                _arrival_city(sv, last, stop, preps, arg.actors)
         if not arg.recipients and preps:
             arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
                 _behind_prep(sv, last, stop, preps) or \
@@ -320,6 +325,26 @@ def _destination(sv: SentenceView, pos: int, stop: int, preps: set[str] | None) 
             return u
         return None
     return None
+
+
+def _arrival_city(sv: SentenceView, last: int, stop: int, preps: set[str], actors: list[Unit]) -> list[Unit]:
+    """A city of another state right behind the visit's preposition stands for that state: "وصل … إلى
+    الدوحة" → Qatar.  Not the visitor's own state (travel at home is no visit), and not for a visitor
+    known only by an adjective ("صحفيون من التلفزيون الروسي وصلوا إلى كييف")."""
+    if all(m.origin == "adj" for u in actors for m in u.mentions):
+        return []
+    own = {r for u in actors for m in u.mentions for r in (m.root,) if r}
+    for i, p, _ in sv.places:
+        if not (last < i < stop):
+            continue
+        j = i - 1
+        while j > last and not sv.words[j]:
+            j -= 1
+        if sv.words[j] not in preps or not p.country or p.country in own:
+            return []
+        m = Mention(p.start, p.end, p.text, p.country, p.country, "GPE", origin="place")
+        return [Unit([m], i, i + max(1, len(p.text.split())), prep=sv.words[j], roots=[p.country])]
+    return []
 
 
 # sectors of a party whose arrival somewhere is a deployment, not a visit

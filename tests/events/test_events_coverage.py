@@ -427,3 +427,12 @@ def test_owned_target_after_an_unnamed_subject():
     for deg in (False, True):
         e = ev(code("قصفت طائرات حربية مواقع للحوثيين في محافظة الحديدة.", degraded=deg), "ASSAULT")[0]
         assert dyad(e) == ("ASSAULT", [], ["HOUTHIS"]), deg
+
+
+# ---- "killed X and wounded Y in one bombing" is one event; two attacks in two cities are two
+def test_killed_and_wounded_clauses_of_one_attack_are_one_event():
+    for deg in (False, True):
+        (e,) = ev(code("قتل سبعة أشخاص وأصيب عشرون آخرون في تفجير انتحاري في بغداد.", degraded=deg), "ASSAULT")
+        assert (e.fatalities, e.injuries, e.mode, e.recipients[0].root) == (7, 20, "explosives", "IRQ"), deg
+    doc = code("قتل 7 أشخاص في تفجير في بغداد، فيما أسفر انفجار قنبلة عن مقتل ستة أشخاص في مقديشو.")
+    assert sorted((e.location or {}).get("name") for e in ev(doc, "ASSAULT")) == ["بغداد", "مقديشو"]

@@ -77,6 +77,8 @@ class EventCoder:
         for e, _ in events:
             domestic_civilians(e, home)
         doc.events = merge_events([e for e, _ in events], [si for _, si in events])
+        for e in doc.events:  # a merged event may have gained the place its civilians were missing
+            domestic_civilians(e, home)
         return doc
 
     # ------------------------------------------------------------------ sentence

@@ -32,7 +32,7 @@ ALIASES = {
     "السعودية": ("SAU", "GPE", None), "الحوثيون": ("HOUTHIS", "ORG", "REB"), "روسيا": ("RUS", "GPE", None),
     "حزب الله": ("HEZBOLLAH", "ORG", "REB"), "إسرائيل": ("ISR", "GPE", None), "القطرية": ("QAT", "GPE", None),
     "الرئيس التركي": ("TUR", "ORG", "GOV"), "اللبنانية": ("LBN", "GPE", None), "أمير قطر": ("QAT", "ORG", "GOV"),
-    "الجيش التركي": ("TUR", "ORG", "MIL"),
+    "الجيش التركي": ("TUR", "ORG", "MIL"), "فلسطينيا": ("PSE", "GPE", None),
 }
 PLACES = {"طهران": "IRN", "القاهرة": "EGY", "الفاشر": "SDN", "بغداد": "IRQ", "مقديشو": "SOM",
           "محافظة الحديدة": "YEM", "كوريا": "KOR", "السودان": "SDN", "موسكو": "RUS", "أنقرة": "TUR",
@@ -436,3 +436,35 @@ def test_killed_and_wounded_clauses_of_one_attack_are_one_event():
         assert (e.fatalities, e.injuries, e.mode, e.recipients[0].root) == (7, 20, "explosives", "IRQ"), deg
     doc = code("قتل 7 أشخاص في تفجير في بغداد، فيما أسفر انفجار قنبلة عن مقتل ستة أشخاص في مقديشو.")
     assert sorted((e.location or {}).get("name") for e in ev(doc, "ASSAULT")) == ["بغداد", "مقديشو"]
+
+
+# ---- sanctions and official protests beyond "فرض عقوبات": assets, diplomatic rank, summoned envoys
+def test_asset_freezes_downgrades_and_summons():
+    for deg in (False, True):
+        (e,) = ev(code("جمدت الولايات المتحدة أصول شركات العراقية.", degraded=deg))
+        assert dyad(e) == ("SANCTION", ["USA"], ["IRQ"]) and e.cameo == "163", deg
+        (e,) = ev(code("خفضت السعودية مستوى تمثيلها الدبلوماسي مع قطر.", degraded=deg))
+        assert dyad(e) == ("SANCTION", ["SAU"], ["QAT"]) and e.cameo == "161", deg
+        (e,) = ev(code("استدعت السلطات الإيرانية السفير الفرنسي للاحتجاج.", degraded=deg))
+        assert dyad(e) == ("ACCUSE", ["IRN"], ["FRA"]) and e.cameo == "114", deg
+    assert ev(code("جمدت الشركة خطة التوسع.")) == []
+    assert ev(code("استدعت المدرسة أولياء الأمور.")) == []
+
+
+def test_emergency_and_curfew_are_coerce_restrict():
+    (e,) = ev(code("أعلنت السلطات الإيرانية حالة الطوارئ في طهران."))
+    assert dyad(e)[:2] == ("COERCE", ["IRN"]) and e.cameo == "1724"
+    (e,) = ev(code("فرضت السلطات الإيرانية حظر التجول في طهران."))
+    assert dyad(e)[:2] == ("COERCE", ["IRN"]) and e.cameo == "1723"
+
+
+def test_a_count_may_stand_between_the_preposition_and_its_noun():
+    for text in ("أفرجت إسرائيل عن 30 أسيرا فلسطينيا.", "أفرجت إسرائيل عن ثلاثين أسيرا فلسطينيا."):
+        (e,) = ev(code(text))
+        assert dyad(e) == ("RETREAT", ["ISR"], ["PSE"]), text
+
+
+def test_ministry_is_not_and_he_visited_him():
+    # وزارة reads as و + زار + ه ("and he visited him"): never a visit
+    for deg in (False, True):
+        assert ev(code("قالت وزارة الخارجية إن قطر والسعودية تعملان معا.", degraded=deg), "CONSULT") == [], deg

@@ -365,7 +365,8 @@ def _hosted(arg: Arg) -> bool:
 def _behind_prep(sv: SentenceView, last: int, stop: int, preps: set[str]) -> list[Unit]:
     """A unit right after a word that carries the preposition as a clitic: "رحبت … بالمبادرة
     المصرية" (ب + noun, then the nisba/genitive naming the party); or a ل-genitive after the
-    preposition's noun: "أطلقت قذيفة على تجمع للمواطنين" (the gathering of the citizens)."""
+    preposition's noun: "أطلقت قذيفة على تجمع للمواطنين" (the gathering of the citizens), a count
+    allowed before that noun ("أفرجت … عن 30 أسيرا فلسطينيا")."""
     words, space = sv.words, sv.space
     for u in sv.units:
         if last + 1 < u.tok_start < stop and not u.prep and not u.in_agent_phrase:
@@ -375,7 +376,10 @@ def _behind_prep(sv: SentenceView, last: int, stop: int, preps: set[str]) -> lis
         if last + 2 < u.tok_start < stop and u.prep in ("ل", "") and not u.in_agent_phrase:
             # "على تجمع للمواطنين", "احتجاجا على زيارة بوش": the genitive of the preposition's noun
             j = u.tok_start - 1
-            if words[j] and words[j] not in preps and words[j - 1] in preps and j - 1 > last:
+            h = j - 1
+            if h - 1 > last and words[h] and parse_number(words[h]) is not None:
+                h -= 1
+            if words[j] and words[j] not in preps and words[h] in preps and h > last:
                 return [u]
     return []
 

@@ -468,3 +468,25 @@ def test_ministry_is_not_and_he_visited_him():
     # وزارة reads as و + زار + ه ("and he visited him"): never a visit
     for deg in (False, True):
         assert ev(code("قالت وزارة الخارجية إن قطر والسعودية تعملان معا.", degraded=deg), "CONSULT") == [], deg
+
+
+# ---- who reports a death is its source, not its author
+def test_the_reporter_of_a_death_toll_is_not_the_killer():
+    for deg in (False, True):
+        doc = code("أفادت السلطات الإيرانية بمقتل سبعة أشخاص في طهران.", degraded=deg)
+        assert [dyad(e)[1] for e in ev(doc, "ASSAULT")] == [[]], deg
+    # … while a party announcing its enemy's dead claims them
+    assert ("ASSAULT", ["ISR"], ["HAMAS"]) in [dyad(e) for e in ev(code("أعلنت إسرائيل مقتل ثمانية من عناصر حماس."))]
+
+
+def test_road_accidents_anywhere_in_the_sentence_are_no_attack():
+    text = "لقي أربعة أشخاص مصرعهم وأصيب خمسة آخرون صباح اليوم بإصابات حرجة جراء حادث مروع بعد اصطدام مركبتهما بعمود الإنارة."
+    for deg in (False, True):
+        assert ev(code(text, degraded=deg), "ASSAULT") == [], deg
+    # soldiers wounded with their vehicles destroyed is an attack's toll
+    assert ev(code("هاجم مسلحون قافلة للجيش التركي وأصيب ستة جنود وتعرضت 30 مركبة للتدمير."), "ASSAULT")
+
+
+def test_firing_rounds_and_dispersing_rioters():
+    (e,) = ev(code("أطلقت الشرطة المصرية طلقات لتفريق مثيري الشغب في القاهرة."), "ASSAULT")
+    assert dyad(e)[1] == ["EGY"] and e.mode in ("firearms", "crowd-control")

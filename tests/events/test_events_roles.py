@@ -294,3 +294,8 @@ def test_a_visitor_known_only_by_an_adjective_makes_no_state_visit(pipeline):
 def test_unidentified_aircraft_are_an_unidentified_attacker(pipeline):
     doc = pipeline("قصفت طائرات مجهولة قافلة شاحنات إيرانية قرب الحدود.")
     assert assaults(doc) == [(["UAF"], ["IRN"])]
+
+
+def test_violence_between_two_unknown_names_without_weapon_or_victims_is_not_coded(pipeline):
+    # a football club "targets" a player
+    assert assaults(pipeline("ريال مدريد يستهدف رويس لتعويض رحيل بن زيما المرتقب")) == []

@@ -155,7 +155,8 @@ class EventCoder:
             if e.event_type == "ASSAULT" and any(w and cues.kind(w, "aggregate", space)
                                                  for w in words[last + 1:min(stop, last + 8)]):
                 continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
-            if e.event_type == "ASSAULT" and near(words, t, cues, "accident", space, before=8, after=8) and \
+            if e.event_type == "ASSAULT" and (near(words, t, cues, "accident", space, before=8, after=8) or
+                                              in_sentence(words, cues, "traffic", space)) and \
                     not in_sentence(words, cues, "weapon", space):
                 continue  # "أصيب 16 مجندا إثر حادث انقلاب السيارة": an accident, not an attack
             if e.event_type == "PROTEST" and m.tense == "noun" and not m.definite and words[t].endswith("ا") and \
@@ -249,6 +250,10 @@ class EventCoder:
             recipients = _place_recipient(complement_place(places, words, m.last, space), actors)
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
+        if e.event_type == "ASSAULT" and actors and recipients and \
+                all(x.root is None for x in actors + recipients) and not casualties_stated(words) and \
+                not in_sentence(words, self.cues, "weapon", space):
+            return None  # "ريال مدريد يستهدف رويس": names no state or group, no weapon, no victim — a club
         if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
                 and not actors and m.tense != "past" and not casualties_stated(words):
             # "تخطف الأطفال", "قتل النساء", "الهجمات على المدنيين": violence against unnamed civilians,

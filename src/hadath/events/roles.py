@@ -19,7 +19,7 @@ from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix
 from hadath.events.cues import Cues
 from hadath.events.document import DocState, statement_enemy
 from hadath.events.lexicon import Match, key
-from hadath.events.wording import governed, light_with_object
+from hadath.events.wording import governed, light_with_object, near
 from hadath.text.numbers import parse_number
 
 # types that are not an interaction without someone on the receiving end (codebook §3: no opinions
@@ -188,7 +188,12 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             after = first_unit_after(units, last + 2, 3, stop=min(stop + 4, len(words)))
             if after is not None:
                 arg.actors.append(after)
-        if not arg.actors:
+        # civilians' deaths reported by someone ("أفاد المرصد بمقتل سبعة أشخاص", "أعلنت وزارة الصحة
+        # استشهاد …"): the reporter is the source, not the killer — while a party announcing its
+        # enemy's dead claims them ("أعلنت إسرائيل مقتل ثمانية من عناصر حماس")
+        reported_toll = e.has("toll") and near(words, t, cues, "speech", space, before=4) and \
+            all(civilians(u) for u in arg.recipients or _partitive(units, words, last, stop, cues, space))
+        if not arg.actors and not reported_toll:
             # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
             # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
             coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")

@@ -299,3 +299,14 @@ def test_unidentified_aircraft_are_an_unidentified_attacker(pipeline):
 def test_violence_between_two_unknown_names_without_weapon_or_victims_is_not_coded(pipeline):
     # a football club "targets" a player
     assert assaults(pipeline("ريال مدريد يستهدف رويس لتعويض رحيل بن زيما المرتقب")) == []
+
+
+def test_a_state_after_a_direction_word_is_where_not_who(pipeline):
+    doc = pipeline("قتل 15 شخصا عندما فجر انتحاري نفسه في سوق مزدحمة بشمال أفغانستان.")
+    assert all("AFG" not in roots(e.actors) for e in doc.events)
+    assert assaults(doc)
+
+
+def test_ma_before_an_outcome_verb_is_which_not_not(pipeline):
+    doc = pipeline("واشتبك المحتجون مع الشرطة، ما أدى لمقتل شاب في الخرطوم.")
+    assert [e.status for e in doc.events if e.event_type == "ASSAULT"] == ["occurred"]

@@ -91,8 +91,9 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         nisba = core.endswith(("ي", "يه", "يا", "يين", "يون", "يان")) and m.root is not None and (
             m.type in ("GPE", "LOC", "POP", "NORP") or e - s == 1)
         place = bool(nisba and not prep and prev and cues.kind(prev, "placehead", space))
-        if place:
-            prep = key("في", space)  # "في العاصمة العراقية": a place description, never a subject
+        if place or (not prep and prev and m.type in ("GPE", "LOC") and cues.kind(prev, "direction", space)):
+            # "في العاصمة العراقية", "بشمال أفغانستان": a place description, never a subject
+            prep = key("في", space)
         u = Unit(list(group), s, e, prep, nisba, agent, place=place)
         u.roots = list(dict.fromkeys(x.root for x in group if x.root))
         conj = (first.startswith("و") and not first.startswith("وال") and len(first) > 3) or \

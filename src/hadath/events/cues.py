@@ -16,7 +16,8 @@ CLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "�
                 "وك": "ك", "وكال": "ك"}
 COMPLEMENTIZERS = ("أن", "إن", "ان", "بأن", "وأن")
 # cue kinds that are nouns, so they may carry the article or a clitic preposition
-_NOUN_KINDS = frozenset({"topic", "prevent", "weapon", "figurative", "partitive_head", "member_head"})
+_NOUN_KINDS = frozenset({"topic", "prevent", "weapon", "figurative", "partitive_head", "member_head",
+                         "direction"})
 _SUPPORT_KINDS = frozenset({"light", "participate"})
 _NOUN_PROCLITICS = ("وبال", "ولل", "وال", "بال", "لل", "ال", "وب", "ول", "ب", "ل")
 

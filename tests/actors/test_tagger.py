@@ -64,6 +64,11 @@ def test_mali_versus_financial(tagger):
     assert "MLI" in roots(tag(tagger, "قتل جنود في مالي أمس"))
 
 
+def test_qaeda_versus_a_military_base(tagger):
+    assert "AQ" not in roots(tag(tagger, "شن الطيران غارات على القاعدة الجوية في العند"))
+    assert roots(tag(tagger, "قال مسؤول في القاعدة إن التنظيم سيواصل القتال")) == ["AQ"]
+
+
 def test_aqsa_is_the_mosque_unless_listed_with_factions(tagger):
     assert "FATAH" not in roots(tag(tagger, "اقتحم المستوطنون المسجد الأقصى"))
     assert roots(tag(tagger, "هاجمت حماس والأقصى والجهاد موقعا عسكريا في غزة")) == ["HAMAS", "FATAH", "PIJ"]

@@ -42,6 +42,11 @@ MALI_NOT_AFTER = frozenset(skeleton_key(w) for w in (
     "تقرير", "أداء", "قطاع", "ضمان", "حساب", "التزام", "خبير", "محلل", "مخصص", "دعما", "عائدا", "مبلغا"))
 MALI = skeleton_key("مالي")
 
+# القاعدة is al-Qaeda and "the base": followed by one of these it is a military base
+BASE_NEXT_RAW = (  # (BASE_NEXT, clitic-stripped, is built below strip_clitic)
+    "العسكرية", "الجوية", "البحرية", "الأمريكية", "الأميركية", "الروسية", "التركية", "الفرنسية",
+    "البريطانية", "الجوي", "العسكري", "الإماراتية", "السعودية", "الإيرانية", "الدولية")
+
 # الأقصى alone is the mosque unless listed with other factions; never after these words.
 AQSA_NOT_AFTER = frozenset(skeleton_key(w) for w in (
     "المسجد", "مسجد", "مسجدها", "باحات", "ساحات", "انتفاضة", "الحرم", "طوفان", "أقصى", "قبلة", "باحة",
@@ -74,3 +79,4 @@ def bare(skel: str) -> str:
 
 
 PAL_CONTEXT_WORDS = frozenset(strip_clitic(skeleton_key(w)) for w in PAL_CONTEXT_WORDS_RAW)
+BASE_NEXT = frozenset(strip_clitic(skeleton_key(w)) for w in BASE_NEXT_RAW)

@@ -490,3 +490,18 @@ def test_road_accidents_anywhere_in_the_sentence_are_no_attack():
 def test_firing_rounds_and_dispersing_rioters():
     (e,) = ev(code("أطلقت الشرطة المصرية طلقات لتفريق مثيري الشغب في القاهرة."), "ASSAULT")
     assert dyad(e)[1] == ["EGY"] and e.mode in ("firearms", "crowd-control")
+
+
+# ---- hundreds killed over a period is a statistic, not one attack
+def test_a_toll_over_a_period_is_not_an_event():
+    for text in ("ومنذ تولي الرئيس الحكم في مايو قتل أكثر من 750 شخصا في السودان.",
+                 "ادى التمرد المستمر منذ ست سنوات الى مقتل 15 ألف شخص على الأقل."):
+        assert ev(code(text), "ASSAULT") == [], text
+    # … while one bombing's toll, with a period named after it, is an event
+    assert ev(code("أدى التفجير إلى مقتل 120 شخصا في بغداد، في ما يعد أكثر التفجيرات دموية منذ عام."), "ASSAULT")
+
+
+def test_thousands_are_read_as_thousands():
+    from hadath.events.casualties import casualties
+    assert casualties("أسفرت الحرب عن مقتل 15 ألف شخص".split())[0] == 15000
+    assert casualties("قتل 12 شخصا".split())[0] == 12

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from hadath.doc import Doc, Event, Mention, Span
+from hadath.events.casualties import casualties
 from hadath.events.arguments import GENERIC_VICTIM, SentenceView, Unit, agrees, build_units, dedupe, flatten, subject
 from hadath.events.context import (attach_casualties, attach_dates, complement_place, inherit_places, local_places,
                                    place_after, place_before)
@@ -155,6 +156,9 @@ class EventCoder:
             if e.event_type == "ASSAULT" and any(w and cues.kind(w, "aggregate", space)
                                                  for w in words[last + 1:min(stop, last + 8)]):
                 continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
+            if e.event_type == "ASSAULT" and in_sentence(words[:t], cues, "aggregate", space) and \
+                    (casualties(raw)[0] or 0) >= 100:
+                continue  # "منذ تولي بخاري الحكم قتل اكثر من 750 شخصا": hundreds over a period, a statistic
             if e.event_type == "ASSAULT" and (near(words, t, cues, "accident", space, before=8, after=8) or
                                               in_sentence(words, cues, "traffic", space)) and \
                     not in_sentence(words, cues, "weapon", space):

@@ -87,6 +87,12 @@ def _places_agree(a: Event, b: Event) -> bool:
     return 6371 * math.hypot(dx, dy) <= FAR_APART_KM
 
 
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Unknown dates fit anything, known ones must fall in the same month (a later mention's date is
+    often resolved less exactly than the first's, so days are not compared)."""
+    return a is None or b is None or a[:7] == b[:7]
+
+
 def _no_self_loop(a: Event, b: Event) -> bool:
     """Merging must not make a one-sided event act on itself (ISR→[] + []→ISR)."""
     actors = _roots(a.actors) | _roots(b.actors)
@@ -106,7 +112,7 @@ def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
                 target = kept
                 break
             same = _roots(kept.actors) == _roots(ev.actors) and _roots(kept.recipients) == _roots(ev.recipients)
-            dates_ok = kept.date is None or ev.date is None or kept.date[:7] == ev.date[:7]
+            dates_ok = _dates_agree(kept.date, ev.date)
             if same and dates_ok and (kept.actors or kept.recipients):
                 target = kept
                 break

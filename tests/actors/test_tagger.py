@@ -54,6 +54,19 @@ def test_fatah_verb_versus_movement(tagger):
     assert roots(tag(tagger, "وقررت مصر فتح معبر رفح")) == ["EGY"]
     assert "FATAH" in roots(tag(tagger, "التقى وفد من حماس وفتح في القاهرة"))
     assert "FATAH" in roots(tag(tagger, "قال قيادي في فتح إن الحوار مستمر"))
+    assert "FATAH" not in roots(tag(tagger, "واقترح الوزير «فتح صندوق لمساعدة المتضررين»"))
+
+
+def test_mali_versus_financial(tagger):
+    # مالي after a money noun is "financial"; after a preposition or a state noun it is Mali
+    assert roots(tag(tagger, "وقدمت فرنسا دعم مالي كبير للمنظمة")) == ["FRA"]
+    assert roots(tag(tagger, "أنشأت الحكومة صندوق مالي جديد")) == []
+    assert "MLI" in roots(tag(tagger, "قتل جنود في مالي أمس"))
+
+
+def test_qaeda_versus_a_military_base(tagger):
+    assert "AQ" not in roots(tag(tagger, "شن الطيران غارات على القاعدة الجوية في العند"))
+    assert roots(tag(tagger, "قال مسؤول في القاعدة إن التنظيم سيواصل القتال")) == ["AQ"]
 
 
 def test_aqsa_is_the_mosque_unless_listed_with_factions(tagger):

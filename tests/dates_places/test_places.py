@@ -132,3 +132,18 @@ def test_place_partly_or_locatively_inside_an_org_mention_is_kept():
     doc = Doc("أعلنت سرايا القدس")
     doc.mentions = [Mention(6, 16, "سرايا القدس", "SARAYA", "PIJ", type="ORG")]
     assert PlaceTagger()(doc).places == []
+
+
+def test_conflict_places_geonames_misses():
+    # GeoNames' Arabic names give Khartoum only as "خرطوم"; frontline towns of Syria, Yemen, Sudan,
+    # Ukraine and the Great Lakes come from the curated table
+    for text, name, country in [("في الخرطوم", "الخرطوم", "SDN"), ("في البوكمال", "البوكمال", "SYR"),
+                                ("في خاركيف", "خاركيف", "UKR"), ("في بوجمبورا", "بوجمبورا", "BDI"),
+                                ("في محافظة ديالى", "ديالى", "IRQ")]:
+        assert [(p[1], p[2]) for p in tag(text)] == [(name, country)], text
+    # مأرب shares its skeleton with مآرب ("aims"): the Yemeni town only in a Yemeni context
+    assert [p[1] for p in tag("قصف الحوثيون مدينة مأرب اليمنية")] == ["مأرب"]
+    assert tag("لتحقيق مآربها السياسية") == []
+    # الأبيض is "white" unless the text is about Sudan
+    assert tag("رفعوا العلم الأبيض") == []
+    assert [p[1] for p in tag("قصفت قوات الدعم السريع مدينة الأبيض في شمال كردفان")] == ["الأبيض"]

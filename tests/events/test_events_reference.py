@@ -23,8 +23,7 @@ def types_without(text: str, kind: str) -> list[str]:
 
     from event_helpers import tag
     cues = Cues()
-    for space in cues.by_space.values():
-        space[kind] = set()
+    cues.drop_kind(kind)
     doc = Doc(text)
     annotate_text(doc)
     tag(doc)

@@ -279,3 +279,34 @@ def test_police_with_no_state_named_still_hold_the_subject_place(pipeline):
     # control: with a place, the police are that state's
     (e,) = [e for e in pipeline("اعتقلت الشرطة خمسة محتجين في القاهرة أمس.").events if e.event_type == "COERCE"]
     assert roots(e.actors) == ["EGY"]
+
+
+def test_a_visitor_known_only_by_an_adjective_makes_no_state_visit(pipeline):
+    # a journalist of Russian television arriving in Kyiv is no Russia → Ukraine visit …
+    doc = pipeline("وصلت صحفية من التلفزيون الروسي إلى كييف في مهمة.")
+    assert not [e for e in doc.events if e.event_type == "CONSULT"]
+    # … while a state's minister arriving there is
+    doc = pipeline("وصل وزير الخارجية الروسي إلى كييف في زيارة رسمية.")
+    (e,) = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert sorted(roots(e.actors)) == ["RUS", "UKR"] and e.cameo == "042"
+
+
+def test_unidentified_aircraft_are_an_unidentified_attacker(pipeline):
+    doc = pipeline("قصفت طائرات مجهولة قافلة شاحنات إيرانية قرب الحدود.")
+    assert assaults(doc) == [(["UAF"], ["IRN"])]
+
+
+def test_violence_between_two_unknown_names_without_weapon_or_victims_is_not_coded(pipeline):
+    # a football club "targets" a player
+    assert assaults(pipeline("ريال مدريد يستهدف رويس لتعويض رحيل بن زيما المرتقب")) == []
+
+
+def test_a_state_after_a_direction_word_is_where_not_who(pipeline):
+    doc = pipeline("قتل 15 شخصا عندما فجر انتحاري نفسه في سوق مزدحمة بشمال أفغانستان.")
+    assert all("AFG" not in roots(e.actors) for e in doc.events)
+    assert assaults(doc)
+
+
+def test_ma_before_an_outcome_verb_is_which_not_not(pipeline):
+    doc = pipeline("واشتبك المحتجون مع الشرطة، ما أدى لمقتل شاب في الخرطوم.")
+    assert [e.status for e in doc.events if e.event_type == "ASSAULT"] == ["occurred"]

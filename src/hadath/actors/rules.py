@@ -30,7 +30,22 @@ FATAH_NOT_BEFORE = frozenset(skeleton_key(w) for w in (
     "النار", "تحقيق", "تحقيقا", "الباب", "باب", "الأبواب", "أبواب", "المعبر", "معبر", "المعابر",
     "معابر", "الطريق", "الطرق", "طريق", "الحدود", "ملف", "الملف", "المجال", "مجالا", "صفحة", "الله",
     "مكتب", "مكتبا", "حساب", "حسابا", "الأسواق", "أسواق", "المدارس", "الجسر", "ممر", "ممرات", "نيرانها",
-    "نيرانه", "الحساب", "باب", "عليه", "عليهم", "المطار", "الميناء", "قنوات", "آفاق", "جبهة", "الجبهة"))
+    "نيرانه", "الحساب", "باب", "عليه", "عليهم", "المطار", "الميناء", "قنوات", "آفاق", "جبهة", "الجبهة",
+    "صندوق", "صندوقا", "حوار", "حوارا", "فرع", "فرعا", "مقر", "مقرا", "سفارة", "قنصلية", "مجال", "آفاقا"))
+
+# مالي is Mali and the adjective "financial": after these nouns it is the adjective ("صندوق مالي",
+# "دعم مالي"; the nouns that most often precede مالي in SaudiNewsNet and are not places or people)
+MALI_NOT_AFTER = frozenset(skeleton_key(w) for w in (
+    "مبلغ", "إنقاذ", "دعم", "فساد", "تمويل", "مقابل", "عجز", "عرض", "نظام", "انهيار", "وسيط", "ضخ",
+    "هدر", "عبء", "صندوق", "إجراء", "حافز", "عائد", "إصلاح", "تعويض", "مورد", "استحقاق", "مردود",
+    "إرهاق", "مأزق", "سوق", "أجر", "دخل", "وضع", "مستشار", "غطاء", "تحليل", "مركز", "ملاءة", "استقرار",
+    "تقرير", "أداء", "قطاع", "ضمان", "حساب", "التزام", "خبير", "محلل", "مخصص", "دعما", "عائدا", "مبلغا"))
+MALI = skeleton_key("مالي")
+
+# القاعدة is al-Qaeda and "the base": followed by one of these it is a military base
+BASE_NEXT_RAW = (  # (BASE_NEXT, clitic-stripped, is built below strip_clitic)
+    "العسكرية", "الجوية", "البحرية", "الأمريكية", "الأميركية", "الروسية", "التركية", "الفرنسية",
+    "البريطانية", "الجوي", "العسكري", "الإماراتية", "السعودية", "الإيرانية", "الدولية")
 
 # الأقصى alone is the mosque unless listed with other factions; never after these words.
 AQSA_NOT_AFTER = frozenset(skeleton_key(w) for w in (
@@ -64,3 +79,4 @@ def bare(skel: str) -> str:
 
 
 PAL_CONTEXT_WORDS = frozenset(strip_clitic(skeleton_key(w)) for w in PAL_CONTEXT_WORDS_RAW)
+BASE_NEXT = frozenset(strip_clitic(skeleton_key(w)) for w in BASE_NEXT_RAW)

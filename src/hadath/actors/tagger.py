@@ -158,6 +158,10 @@ class ActorTagger:
             return pal
         if c.rule == "cap":
             return not c.hit.prefix.endswith(("ب", "ل")) and prev not in rules.LOCATIVE
+        if c.entity.id == "MLI" and rules.strip_clitic(c.hit.key) == rules.MALI and prev in rules.MALI_NOT_AFTER:
+            return False  # "صندوق مالي": financial, not Mali
+        if c.entity.id == "AQ" and c.tok_end - c.tok_start == 1 and nxt in rules.BASE_NEXT:
+            return False  # "القاعدة الجوية": an air base, not al-Qaeda
         if c.rule == "fatah":
             if c.hit.prefix.endswith(("ب", "ل", "ك")) or nxt in rules.FATAH_NOT_BEFORE:
                 return False

@@ -11,6 +11,7 @@ Also here: the subject of a verb (``subject``), the rule every other role rule l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from hadath.doc import Doc, Mention, Span
 from hadath.events.cues import CLITIC_PREPS, Cues
@@ -90,8 +91,9 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         nisba = core.endswith(("ي", "يه", "يا", "يين", "يون", "يان")) and m.root is not None and (
             m.type in ("GPE", "LOC", "POP", "NORP") or e - s == 1)
         place = bool(nisba and not prep and prev and cues.kind(prev, "placehead", space))
-        if place:
-            prep = key("في", space)  # "في العاصمة العراقية": a place description, never a subject
+        if place or (not prep and prev and m.type in ("GPE", "LOC") and cues.kind(prev, "direction", space)):
+            # "في العاصمة العراقية", "بشمال أفغانستان": a place description, never a subject
+            prep = key("في", space)
         u = Unit(list(group), s, e, prep, nisba, agent, place=place)
         u.roots = list(dict.fromkeys(x.root for x in group if x.root))
         conj = (first.startswith("و") and not first.startswith("وال") and len(first) > 3) or \
@@ -247,9 +249,14 @@ class SentenceView:
     units: list[Unit]
     stops: list[int]  # words that end a clause (. ؛ : ! ?)
     verb_positions: list[int]  # triggers that are verbs: another verb ends an argument's reach
-    place_words: set[int]  # words where a place starts (a place is not a targeted party's owner)
+    places: list  # (word, Place, behind a locative preposition) for the places of the sentence
     cues: Cues
     space: str  # "norm" or "skel" (degraded text)
+
+    @cached_property
+    def place_words(self) -> set[int]:
+        """Words where a place starts (a place is not a targeted party's owner)."""
+        return {i for i, _, _ in self.places}
 
     def clause_start(self, t: int) -> int:
         """The first word of the clause the word at ``t`` stands in (right after the last stop before it)."""

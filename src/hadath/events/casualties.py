@@ -27,6 +27,7 @@ INJURED = ("مصاب", "مصابين", "مصابون", "جريح", "جرحا", "
            "جروح")
 _FATAL = {skeleton_key(w) for w in FATAL}
 _INJ = {skeleton_key(w) for w in INJURED}
+_THOUSANDS = {skeleton_key(w) for w in ("ألف", "آلاف", "الف", "الاف")}
 _YEAR_WORDS = {skeleton_key(w) for w in ("عام", "العام", "سنة", "لعام", "منذ", "في")}
 # a singular or dual person noun right after a casualty word states a count of its own: "مقتل جندي"
 # → 1, "وإصابة آخر" → 1, "مقتل شخصين" → 2 (duals only of nouns whose plural is broken, so they
@@ -82,6 +83,8 @@ def casualties(words: list[str]) -> tuple[int | None, int | None]:
         return None, None  # a figure counts only next to a casualty word: no such word, no figure
     for i, w in enumerate(words):
         n = parse_number(w)
+        if n is not None and i + 1 < len(words) and skeleton_key(words[i + 1]) in _THOUSANDS:
+            n *= 1000  # "15 ألف شخص", "عشرات الآلاف" is no figure
         if n is None or n <= 0 or n > 100000:
             continue
         if 1900 <= n <= 2100 and (i == 0 or skeleton_key(words[i - 1]) in _YEAR_WORDS

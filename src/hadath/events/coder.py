@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from hadath.doc import Doc, Event, Mention, Span
+from hadath.events.casualties import casualties
 from hadath.events.arguments import GENERIC_VICTIM, SentenceView, Unit, agrees, build_units, dedupe, flatten, subject
 from hadath.events.context import (attach_casualties, attach_dates, complement_place, inherit_places, local_places,
                                    place_after, place_before)
@@ -26,6 +27,8 @@ from hadath.events.wording import (casualties_stated, ceasefire, concrete, event
                                    verbal_attack)
 
 STOPS = {".", "؛", ";", "!", "؟", "?", ":"}
+# cue kinds of the verbs whose subject later triggers may inherit (reporting, support, denial)
+_CUE_VERBS = frozenset({"speech", "light", "deny"})
 
 
 class EventCoder:
@@ -75,6 +78,8 @@ class EventCoder:
         for e, _ in events:
             domestic_civilians(e, home)
         doc.events = merge_events([e for e, _ in events], [si for _, si in events])
+        for e in doc.events:  # a merged event may have gained the place its civilians were missing
+            domestic_civilians(e, home)
         return doc
 
     # ------------------------------------------------------------------ sentence
@@ -103,13 +108,11 @@ class EventCoder:
         verb_positions = [m.tok for m in matches if m.tense != "noun"]
         stops = [i for i, w in enumerate(raw) if w in STOPS]
         sv = SentenceView(doc, sent, si, words, [t.prefix for t in toks], units, stops, verb_positions,
-                          {i for i, _, _ in places}, cues, space)
+                          places, cues, space)
         out: list[Event] = []
         frame_end, frame_pos, frame_comp = -1, 0, False
         consumed: set[int] = set()
-        cue_verbs = [i for i, w in enumerate(words) if w and (cues.kind(w, "speech", space)
-                                                                or cues.kind(w, "light", space)
-                                                                or cues.kind(w, "deny", space))]
+        cue_verbs = [i for i, w in enumerate(words) if w and not cues.kinds(w, space).isdisjoint(_CUE_VERBS)]
         events_at = {m.tok: m for m in matches}
         # subjects of reporting/support verbs, by position: (word, subject, is_speech)
         history: list[tuple[int, list[Unit], bool]] = []
@@ -153,7 +156,11 @@ class EventCoder:
             if e.event_type == "ASSAULT" and any(w and cues.kind(w, "aggregate", space)
                                                  for w in words[last + 1:min(stop, last + 8)]):
                 continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
-            if e.event_type == "ASSAULT" and near(words, t, cues, "accident", space, before=8, after=8) and \
+            if e.event_type == "ASSAULT" and in_sentence(words[:t], cues, "aggregate", space) and \
+                    (casualties(raw)[0] or 0) >= 100:
+                continue  # "منذ تولي بخاري الحكم قتل اكثر من 750 شخصا": hundreds over a period, a statistic
+            if e.event_type == "ASSAULT" and (near(words, t, cues, "accident", space, before=8, after=8) or
+                                              in_sentence(words, cues, "traffic", space)) and \
                     not in_sentence(words, cues, "weapon", space):
                 continue  # "أصيب 16 مجندا إثر حادث انقلاب السيارة": an accident, not an attack
             if e.event_type == "PROTEST" and m.tense == "noun" and not m.definite and words[t].endswith("ا") and \
@@ -247,6 +254,10 @@ class EventCoder:
             recipients = _place_recipient(complement_place(places, words, m.last, space), actors)
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
+        if e.event_type == "ASSAULT" and actors and recipients and \
+                all(x.root is None for x in actors + recipients) and not casualties_stated(words) and \
+                not in_sentence(words, self.cues, "weapon", space):
+            return None  # "ريال مدريد يستهدف رويس": names no state or group, no weapon, no victim — a club
         if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
                 and not actors and m.tense != "past" and not casualties_stated(words):
             # "تخطف الأطفال", "قتل النساء", "الهجمات على المدنيين": violence against unnamed civilians,

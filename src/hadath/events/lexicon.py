@@ -275,6 +275,12 @@ def _obj_ok(e: Entry, suf: str, inflections: tuple[str, ...]) -> bool:
     return e.has("obj") or e.has("mutual")
 
 
+def _not_triggers() -> list[str]:
+    """data/not_triggers.tsv: nouns whose letters read as an inflected trigger ("وزارة" = و+زار+ه)."""
+    with open(DATA / "not_triggers.tsv", encoding="utf-8") as f:
+        return [line.split("\t")[0].strip() for line in f if line.strip() and not line.startswith("#")]
+
+
 class Lexicon:
     """Trigger lexicon with matchers for both key spaces."""
 
@@ -288,6 +294,7 @@ class Lexicon:
                                 for e in self.entries if e.rest}
                             for s in ("norm", "skel")}
         self._verb_context = {s: {key(w, s) for w in VERB_CONTEXT} for s in ("norm", "skel")}
+        self._not_triggers = {s: {key(w, s) for w in _not_triggers()} for s in ("norm", "skel")}
 
     def _readings(self, w: str, space: str) -> tuple[list, list]:
         """Verb and noun readings of one word, memoized: news vocabulary repeats, affix analysis is
@@ -298,7 +305,10 @@ class Lexicon:
             if len(cache) > 200_000:  # bound memory on endless streams
                 cache.clear()
             t = self.tables[space]
-            r = cache[w] = (analyse_verb(w, t), list(analyse_noun(w, t)))
+            if w in self._not_triggers[space]:
+                r = cache[w] = ([], [])
+            else:
+                r = cache[w] = (analyse_verb(w, t), list(analyse_noun(w, t)))
         return r
 
     def match(self, words: list[str], space: str) -> list[Match]:

@@ -8,11 +8,22 @@ The first mention stays primary; later ones fill its empty fields and join ``ext
 """
 from __future__ import annotations
 
+import math
+
 from hadath.doc import Event
+from hadath.geo.gazetteer import is_country_place
+from hadath.events.arguments import GENERIC_VICTIM
 
 
 def _roots(ms) -> frozenset:
     return frozenset(m.root if m.root else ("?", m.text) for m in ms)
+
+
+def _unnamed_alike(ms) -> frozenset:
+    """Roots, with unnamed civilians (entity CVL) as one party whatever country their event's place
+    gave them: in one sentence, "قتل 12 شخصا" and "وأصيب 30 آخرون في تفجير … في بغداد" are the same
+    victims even when only the second clause names the place."""
+    return frozenset(GENERIC_VICTIM if m.entity_id == GENERIC_VICTIM else (m.root or ("?", m.text)) for m in ms)
 
 
 def _fits(a: frozenset, b: frozenset) -> bool:
@@ -31,7 +42,8 @@ def _guess_replaced(ev: Event, other: Event) -> bool:
 
 
 def _recipient_roots(ev: Event, other: Event) -> frozenset:
-    return frozenset() if _guess_replaced(ev, other) else _roots(ev.recipients)
+    """(Same-sentence merging) the recipients' roots, none when they are only a place guess."""
+    return frozenset() if _guess_replaced(ev, other) else _unnamed_alike(ev.recipients)
 
 
 def _absorb(keep: Event, other: Event) -> None:
@@ -54,6 +66,33 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.confidence = max(keep.confidence, other.confidence)
 
 
+FAR_APART_KM = 50  # places further apart than this in one sentence are two events, not one
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    """Not two distant places: "قتل 7 في الموصل … وأسفر انفجار … عن ستة قتلى في الفلوجة" are two
+    attacks; "غزة" in a headline and "خان يونس" in the text may well be one."""
+    pa, pb = a.location or {}, b.location or {}
+    if not pa or not pb:
+        return True
+    if pa.get("country") and pb.get("country") and pa["country"] != pb["country"]:
+        return False
+    if is_country_place(pa.get("geonameid")) or is_country_place(pb.get("geonameid")):
+        return True  # "في العراق" holds "في غرب بغداد"
+    if None in (pa.get("lat"), pa.get("lon"), pb.get("lat"), pb.get("lon")):
+        return True
+    # equirectangular distance: plenty at this scale
+    dx = math.radians(pb["lon"] - pa["lon"]) * math.cos(math.radians((pa["lat"] + pb["lat"]) / 2))
+    dy = math.radians(pb["lat"] - pa["lat"])
+    return 6371 * math.hypot(dx, dy) <= FAR_APART_KM
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Unknown dates fit anything, known ones must fall in the same month (a later mention's date is
+    often resolved less exactly than the first's, so days are not compared)."""
+    return a is None or b is None or a[:7] == b[:7]
+
+
 def _no_self_loop(a: Event, b: Event) -> bool:
     """Merging must not make a one-sided event act on itself (ISR→[] + []→ISR)."""
     actors = _roots(a.actors) | _roots(b.actors)
@@ -68,12 +107,12 @@ def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
         for kept, ksi in out:
             if kept.event_type != ev.event_type or kept.status != ev.status:
                 continue
-            if ksi == si and _fits(_roots(kept.actors), _roots(ev.actors)) and \
+            if ksi == si and _places_agree(kept, ev) and _fits(_unnamed_alike(kept.actors), _unnamed_alike(ev.actors)) and \
                     _fits(_recipient_roots(kept, ev), _recipient_roots(ev, kept)) and _no_self_loop(kept, ev):
                 target = kept
                 break
             same = _roots(kept.actors) == _roots(ev.actors) and _roots(kept.recipients) == _roots(ev.recipients)
-            dates_ok = kept.date is None or ev.date is None or kept.date[:7] == ev.date[:7]
+            dates_ok = _dates_agree(kept.date, ev.date)
             if same and dates_ok and (kept.actors or kept.recipients):
                 target = kept
                 break

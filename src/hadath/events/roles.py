@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hadath.doc import Mention
+
 from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
                                      civilians, first_unit_after, last_unit_before, subject, units_with_prep,
                                      verb_args)
 from hadath.events.cues import Cues
 from hadath.events.document import DocState, statement_enemy
 from hadath.events.lexicon import Match, key
-from hadath.events.wording import governed, light_with_object
+from hadath.events.wording import governed, light_with_object, near
 from hadath.text.numbers import parse_number
 
 # types that are not an interaction without someone on the receiving end (codebook §3: no opinions
@@ -97,14 +99,17 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 arg.recipients.append(o)
             elif o is None:
                 # "قصفت مواقع لحركة حماس": the object noun belongs to the actor behind ل
-                owner = [u for u in units if u.prep == "ل" and after < u.tok_start <= after + 2
+                # (an unnamed subject — "قصفت طائرات حربية مواقع للجيش" — may stand before the object)
+                reach = 2 if subj is not None else 4
+                owner = [u for u in units if u.prep == "ل" and after < u.tok_start <= after + reach
                          and u.tok_start < stop and u is not subj]
                 between = [w for w in words[after:owner[0].tok_start] if w] if owner else []
                 if owner and between and not any(w in cues.by_space[space]["prep"] for w in between):
                     arg.recipients.append(owner[0])
         if not arg.recipients and preps and e.mode == "visit":
             # "وصل … إلى العاصمة القطرية الدوحة": the visited state
-            arg.recipients += [d for d in [_destination(sv, last + 1, stop, preps)] if d is not None]
+            arg.recipients += [d for d in [_destination(sv, last + 1, stop, preps)] if d is not None] or \
+                _arrival_city(sv, last, stop, preps, arg.actors)
         if not arg.recipients and preps:
             arg.recipients += units_with_prep(units, last + 1, stop, preps)[:1] or \
                 _behind_prep(sv, last, stop, preps) or \
@@ -183,7 +188,12 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             after = first_unit_after(units, last + 2, 3, stop=min(stop + 4, len(words)))
             if after is not None:
                 arg.actors.append(after)
-        if not arg.actors:
+        # civilians' deaths reported by someone ("أفاد المرصد بمقتل سبعة أشخاص", "أعلنت وزارة الصحة
+        # استشهاد …"): the reporter is the source, not the killer — while a party announcing its
+        # enemy's dead claims them ("أعلنت إسرائيل مقتل ثمانية من عناصر حماس")
+        reported_toll = e.has("toll") and near(words, t, cues, "speech", space, before=4) and \
+            all(civilians(u) for u in arg.recipients or _partitive(units, words, last, stop, cues, space))
+        if not arg.actors and not reported_toll:
             # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
             # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
             coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
@@ -322,6 +332,26 @@ def _destination(sv: SentenceView, pos: int, stop: int, preps: set[str] | None) 
     return None
 
 
+def _arrival_city(sv: SentenceView, last: int, stop: int, preps: set[str], actors: list[Unit]) -> list[Unit]:
+    """A city of another state right behind the visit's preposition stands for that state: "وصل … إلى
+    الدوحة" → Qatar.  Not the visitor's own state (travel at home is no visit), and not for a visitor
+    known only by an adjective ("صحفيون من التلفزيون الروسي وصلوا إلى كييف")."""
+    if all(m.origin == "adj" for u in actors for m in u.mentions):
+        return []
+    own = {r for u in actors for m in u.mentions for r in (m.root,) if r}
+    for i, p, _ in sv.places:
+        if not (last < i < stop):
+            continue
+        j = i - 1
+        while j > last and not sv.words[j]:
+            j -= 1
+        if sv.words[j] not in preps or not p.country or p.country in own:
+            return []
+        m = Mention(p.start, p.end, p.text, p.country, p.country, "GPE", origin="place")
+        return [Unit([m], i, i + max(1, len(p.text.split())), prep=sv.words[j], roots=[p.country])]
+    return []
+
+
 # sectors of a party whose arrival somewhere is a deployment, not a visit
 _NOT_VISITORS = frozenset({"MIL", "COP"})
 
@@ -340,7 +370,8 @@ def _hosted(arg: Arg) -> bool:
 def _behind_prep(sv: SentenceView, last: int, stop: int, preps: set[str]) -> list[Unit]:
     """A unit right after a word that carries the preposition as a clitic: "رحبت … بالمبادرة
     المصرية" (ب + noun, then the nisba/genitive naming the party); or a ل-genitive after the
-    preposition's noun: "أطلقت قذيفة على تجمع للمواطنين" (the gathering of the citizens)."""
+    preposition's noun: "أطلقت قذيفة على تجمع للمواطنين" (the gathering of the citizens), a count
+    allowed before that noun ("أفرجت … عن 30 أسيرا فلسطينيا")."""
     words, space = sv.words, sv.space
     for u in sv.units:
         if last + 1 < u.tok_start < stop and not u.prep and not u.in_agent_phrase:
@@ -350,7 +381,10 @@ def _behind_prep(sv: SentenceView, last: int, stop: int, preps: set[str]) -> lis
         if last + 2 < u.tok_start < stop and u.prep in ("ل", "") and not u.in_agent_phrase:
             # "على تجمع للمواطنين", "احتجاجا على زيارة بوش": the genitive of the preposition's noun
             j = u.tok_start - 1
-            if words[j] and words[j] not in preps and words[j - 1] in preps and j - 1 > last:
+            h = j - 1
+            if h - 1 > last and words[h] and parse_number(words[h]) is not None:
+                h -= 1
+            if words[j] and words[j] not in preps and words[h] in preps and h > last:
                 return [u]
     return []
 

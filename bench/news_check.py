@@ -1,0 +1,79 @@
+"""Precision on general news, by hand: events coded from unseen SaudiNewsNet articles, checked once by a
+person and kept as verdicts (article index, trigger offset, type → verdicts), never as article text.
+
+    .venv/bin/python bench/news_check.py                  # score the current output against the verdicts
+    .venv/bin/python bench/news_check.py --list           # print every event, to judge new ones
+
+Verdicts (bench/news_verdicts.tsv): ``event`` 1 when the sentence reports a real event of that type
+(background acts count, codebook §3; hypotheticals, opinions and aggregate tolls do not), ``dyad`` 1 when
+no actor or recipient root is wrong (a missing side is allowed; unresolved names are not wrong).
+Events coded now but absent from the file are counted as unjudged; judged events no longer coded are
+listed, so a change shows what it gained and lost.  Reads ../shared (skips with a message without it).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from itertools import islice
+from pathlib import Path
+
+from hadath.io import Article, read_inputs
+from hadath.pipeline import Pipeline
+from hadath.scale import make_doc
+from hadath.shared import shared_dir
+
+VERDICTS = Path(__file__).with_name("news_verdicts.tsv")
+
+
+def coded(first: int, last: int):
+    shared = shared_dir()
+    if shared is None:
+        sys.exit("news_check: ../shared not found")
+    path = str(shared / "data/news/saudinewsnet-2015.jsonl.gz")
+    pipe = Pipeline()
+    arts = list(islice((a for a in read_inputs([path]) if isinstance(a, Article)), last))[first:last]
+    for i, art in enumerate(arts, start=first):
+        doc = pipe(make_doc(art))
+        for e in doc.events:
+            yield i, doc, e
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--first", type=int, default=5000)
+    ap.add_argument("--last", type=int, default=5040)
+    ap.add_argument("--list", action="store_true", help="print the events with their keys")
+    args = ap.parse_args()
+    verdicts = {}
+    with open(VERDICTS, encoding="utf-8") as f:
+        for row in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            if row:
+                verdicts[(int(row[0]), int(row[1]), row[2])] = (int(row[3]), int(row[4]))
+    seen, unjudged = set(), 0
+    ev_ok = dyad_ok = 0
+    for i, doc, e in coded(args.first, args.last):
+        k = (i, e.trigger.start, e.event_type)
+        if args.list:
+            sent = doc.text[e.sentence.start:e.sentence.end].replace("\n", " ")[:200]
+            print(f"{i}\t{e.trigger.start}\t{e.event_type}\t{e.cameo}\t"
+                  f"{[m.root for m in e.actors]} -> {[m.root for m in e.recipients]}\t{verdicts.get(k)}\t{sent}")
+        if k in verdicts:
+            seen.add(k)
+            ev_ok += verdicts[k][0]
+            dyad_ok += verdicts[k][1]
+        else:
+            unjudged += 1
+    n = len(seen)
+    gone = sorted(set(verdicts) - seen)
+    print(f"articles {args.first}-{args.last - 1}: {n} judged events coded now, {unjudged} unjudged")
+    if n:
+        print(f"  real event of the coded type: {ev_ok}/{n} = {ev_ok / n:.2f}")
+        print(f"  … and no wrong actor/recipient: {dyad_ok}/{n} = {dyad_ok / n:.2f}")
+    if gone:
+        print(f"  judged but no longer coded ({len(gone)}): "
+              + ", ".join(f"{a}@{s} {t} (event {verdicts[(a, s, t)][0]})" for a, s, t in gone))
+
+
+if __name__ == "__main__":
+    main()

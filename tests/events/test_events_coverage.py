@@ -505,3 +505,12 @@ def test_thousands_are_read_as_thousands():
     from hadath.events.casualties import casualties
     assert casualties("أسفرت الحرب عن مقتل 15 ألف شخص".split())[0] == 15000
     assert casualties("قتل 12 شخصا".split())[0] == 12
+
+
+def test_a_party_killed_is_not_its_own_killer():
+    # "قتل" read with the soldier as its subject, "وأصيب" with him as victim: one report of losses
+    for deg in (False, True):
+        d = code("قال مسؤول إن جنديا من الجيش التركي قتل وأصيب آخر في اشتباكات قرب الحدود.", degraded=deg)
+        assert [dyad(e) for e in ev(d, "ASSAULT")] == [("ASSAULT", [], ["TUR"])], deg
+    # … while an army killing its own country's civilians keeps its actor
+    assert ["TUR"] in [dyad(e)[1] for e in ev(code("قتل الجيش التركي ثلاثة مدنيين وأصيب خمسة آخرون في أنقرة."))]

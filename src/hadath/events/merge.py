@@ -100,6 +100,11 @@ def _no_self_loop(a: Event, b: Event) -> bool:
     return actors == recipients or not (actors & recipients)
 
 
+def _mutual(e: Event) -> bool:
+    """Every party on both sides (a meeting, a clash): its actors are meant to be its recipients."""
+    return bool(e.actors) and _roots(e.actors) == _roots(e.recipients)
+
+
 def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
     out: list[tuple[Event, int]] = []
     for ev, si in zip(events, sentence_ids):
@@ -127,5 +132,12 @@ def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
         if target is None:
             out.append((ev, si))
         else:
+            one_sided = not _mutual(target) and not _mutual(ev)
             _absorb(target, ev)
+            if one_sided:
+                # "جنديا تركيا قتل وأصيب آخر": X→[] and []→X are one report of X's losses; the "actor"
+                # was the victim read as the subject of the killing verb
+                # (same party, not merely the same country: the army and the civilians it killed differ)
+                victims = {m.entity_id for m in target.recipients if m.entity_id}
+                target.actors = [m for m in target.actors if m.entity_id not in victims]
     return [e for e, _ in out]

@@ -6,9 +6,11 @@ person and kept as verdicts (article index, trigger offset, type → verdicts), 
 
 Verdicts (bench/news_verdicts.tsv): ``event`` 1 when the sentence reports a real event of that type
 (background acts count, codebook §3; hypotheticals, opinions and aggregate tolls do not), ``dyad`` 1 when
-no actor or recipient root is wrong (a missing side is allowed; unresolved names are not wrong).
-Events coded now but absent from the file are counted as unjudged; judged events no longer coded are
-listed, so a change shows what it gained and lost.  Reads ../shared (skips with a message without it).
+no actor or recipient root is wrong (a missing side is allowed; unresolved names, "?", are not wrong),
+with the actor and recipient roots the verdict was given for.  Events coded now but absent from the
+file are unjudged; events whose roots changed since their verdict need a new one (both are listed and
+left out of the figures); judged events no longer coded are listed, so a change shows what it gained
+and lost.  Reads ../shared (exits with a message without it).
 """
 from __future__ import annotations
 
@@ -39,6 +41,10 @@ def coded(first: int, last: int):
             yield i, doc, e
 
 
+def _roots(ms) -> str:
+    return ",".join(sorted({m.root or "?" for m in ms})) or "-"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--first", type=int, default=5000)
@@ -49,27 +55,33 @@ def main() -> None:
     with open(VERDICTS, encoding="utf-8") as f:
         for row in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t"):
             if row:
-                verdicts[(int(row[0]), int(row[1]), row[2])] = (int(row[3]), int(row[4]))
-    seen, unjudged = set(), 0
+                verdicts[(int(row[0]), int(row[1]), row[2])] = (int(row[3]), int(row[4]), row[5], row[6])
+    seen, unjudged, changed = set(), 0, []
     ev_ok = dyad_ok = 0
     for i, doc, e in coded(args.first, args.last):
         k = (i, e.trigger.start, e.event_type)
+        roots = (_roots(e.actors), _roots(e.recipients))
         if args.list:
             sent = doc.text[e.sentence.start:e.sentence.end].replace("\n", " ")[:200]
-            print(f"{i}\t{e.trigger.start}\t{e.event_type}\t{e.cameo}\t"
-                  f"{[m.root for m in e.actors]} -> {[m.root for m in e.recipients]}\t{verdicts.get(k)}\t{sent}")
-        if k in verdicts:
+            print(f"{i}\t{e.trigger.start}\t{e.event_type}\t{roots[0]}\t{roots[1]}\t{verdicts.get(k)}\t{sent}")
+        if k in verdicts and verdicts[k][2:] != roots:
+            seen.add(k)
+            changed.append(f"{i}@{e.trigger.start} {e.event_type} {verdicts[k][2]}→{verdicts[k][3]} now {roots[0]}→{roots[1]}")
+        elif k in verdicts:
             seen.add(k)
             ev_ok += verdicts[k][0]
             dyad_ok += verdicts[k][1]
         else:
             unjudged += 1
-    n = len(seen)
+    n = len(seen) - len(changed)
     gone = sorted(set(verdicts) - seen)
-    print(f"articles {args.first}-{args.last - 1}: {n} judged events coded now, {unjudged} unjudged")
+    print(f"articles {args.first}-{args.last - 1}: {n} judged events coded as judged, {len(changed)} with other "
+          f"parties now (need a new verdict), {unjudged} unjudged")
     if n:
         print(f"  real event of the coded type: {ev_ok}/{n} = {ev_ok / n:.2f}")
         print(f"  … and no wrong actor/recipient: {dyad_ok}/{n} = {dyad_ok / n:.2f}")
+    for c in changed:
+        print("  changed:", c)
     if gone:
         print(f"  judged but no longer coded ({len(gone)}): "
               + ", ".join(f"{a}@{s} {t} (event {verdicts[(a, s, t)][0]})" for a, s, t in gone))

@@ -25,3 +25,10 @@ def test_find_numbers_gives_original_offsets():
 ])
 def test_parse_ordinal(text, value):
     assert parse_ordinal(text) == value
+
+
+def test_a_word_written_with_its_hamza_is_not_read_through_its_skeleton():
+    from hadath.text.numbers import parse_number
+    # أثناء ("during") has the skeleton of اثنا ("two", as in اثنا عشر)
+    assert parse_number("وأثناء") is None and parse_number("أثناء المظاهرة") is None
+    assert parse_number("اثنا") == 2 and parse_number("مئة") == 100

@@ -77,12 +77,19 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 # "قامت الشرطة بمداهمة المسجد واعتدت على المصلين": a coordinated verb shares the
                 # subject of the verb before it; the noun just before it is that verb's object
                 subj = current[0]
+        passive = e.event_type == "ASSAULT" and subj is not None and subj.tok_end <= t and _counted(sv, subj) \
+            and not any(last < u.tok_start <= last + 3 and not u.prep for u in units)  # no object: "… خطفوا مواطنا"
+        if passive:
+            # "15 من مسلحي الحوثي قتلوا", "ثلاثة جنود أتراك قتلوا": a counted party before the verb is
+            # its victims (قُتلوا, the passive reading); the doer, if any, is in an agent phrase
+            arg.recipients.append(subj)
+            subj = None
         if e.event_type == "ASSAULT" and (subj is None or all(x.sector == GENERIC_VICTIM for x in subj.mentions)):
             # a passive report names its author in an agent phrase: "قتل متظاهران برصاص الشرطة"
             arg.actors += [u for u in units if u.in_agent_phrase and last < u.tok_start < stop][:1]
         if subj is not None:
             arg.actors.append(subj)
-        elif not first_person and not arg.actors:
+        elif not first_person and not arg.actors and not passive:
             # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
             inherited = [] if current is None else current or (
                 state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
@@ -240,6 +247,17 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
     if e.event_type == "PROTEST" and not arg.recipients:
         arg.recipients += _protest_target(units, words, last, arg.actors, cues, space)
     return arg
+
+
+def _counted(sv: SentenceView, u: Unit) -> bool:
+    """A count opens the unit's phrase: right before it, or before a head noun and a partitive من
+    ("ثلاثة جنود أتراك", "15 من مسلحي الحوثي") — within three words, none of them punctuation."""
+    for j in range(u.tok_start - 1, max(-1, u.tok_start - 4), -1):
+        if not sv.words[j]:
+            return False
+        if parse_number(sv.words[j]) is not None:
+            return True
+    return False
 
 
 def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], consumed: set[int]) -> None:

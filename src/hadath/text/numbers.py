@@ -52,6 +52,8 @@ def _word_value(norm: str, skel: str) -> tuple[int | None, str] | None:
     for n, s in options:
         if n in _BY_NORM:
             return _BY_NORM[n]
+        if any(c in n for c in "ءؤئ"):
+            continue  # written with its hamza, the word is what it says: أثناء ("during") is no اثنا (2)
         if s in _BY_SKEL:
             return _BY_SKEL[s]
         if s and ("ا" + s) in _BY_SKEL and norm[0] in _PROCLITICS:  # وأربعين → degraded وربعين

@@ -514,3 +514,12 @@ def test_a_party_killed_is_not_its_own_killer():
         assert [dyad(e) for e in ev(d, "ASSAULT")] == [("ASSAULT", [], ["TUR"])], deg
     # … while an army killing its own country's civilians keeps its actor
     assert ["TUR"] in [dyad(e)[1] for e in ev(code("قتل الجيش التركي ثلاثة مدنيين وأصيب خمسة آخرون في أنقرة."))]
+
+
+def test_a_counted_party_before_a_killing_verb_is_its_victims():
+    for deg in (False, True):
+        (e,) = ev(code("وقال مسؤول إن ثلاثة جنود من الجيش التركي قتلوا في هجوم.", degraded=deg), "ASSAULT")
+        assert dyad(e)[1:] == ([], ["TUR"]), deg
+    # … unless the verb has an object: then the counted party did the killing
+    (e,) = ev(code("وقال إن خمسة من حركة الشباب قتلوا ثلاثة مدنيين."), "ASSAULT")
+    assert dyad(e)[1] == ["SHABAAB"]

@@ -523,3 +523,11 @@ def test_a_counted_party_before_a_killing_verb_is_its_victims():
     # … unless the verb has an object: then the counted party did the killing
     (e,) = ev(code("وقال إن خمسة من حركة الشباب قتلوا ثلاثة مدنيين."), "ASSAULT")
     assert dyad(e)[1] == ["SHABAAB"]
+
+
+def test_fears_and_whoever_clauses_are_not_acts():
+    assert ev(code("وتخشى السعودية أن تستغل إيران الوضع وترسل قوات إلى الحدود.")) == []
+    assert ev(code("ويعاقب بالإعدام كل من يتعمد قتل أشخاص يتمتعون بحماية دولية."), "ASSAULT") == []
+    # the same acts, reported, are coded
+    assert ev(code("أرسلت إيران قوات إلى الحدود."))
+    assert ev(code("قتل مسلحون أشخاصا في بغداد."), "ASSAULT")

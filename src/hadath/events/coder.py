@@ -142,11 +142,12 @@ class EventCoder:
             if t <= frame_end and (m.tense == "noun" or frame_comp or
                                    any(w in cues.by_space[space]["comp"] for w in words[frame_pos:t])):
                 continue
-            if near(words, t, cues, "speculation", space, before=3, after=3):
-                continue
-            if m.tense != "noun" and t >= 2 and words[t - 1] == key("من", space) and \
-                    words[t - 2].endswith(key("كل", space)):
-                continue  # "لكل من يدعم …": whoever does it — generic, not an event
+            if near(words, t, cues, "speculation", space, before=3, after=3) or \
+                    near(words, t, cues, "fear", space, before=8):
+                continue  # a guess or a fear ("تخاف أن تستغل أميركا الوضع وترسل قوات"), not an act
+            if any(words[i] == key("من", space) and words[i - 1].endswith(key("كل", space))
+                   for i in range(max(1, t - 3), t)):
+                continue  # "لكل من يدعم …", "كل من يتعمد قتل شخص": whoever does it — generic, not an event
             if m.tense == "noun" and near(words, t, cues, "prevent", space, before=3):
                 continue  # "إحباط الهجمات", "إحباط عملية لخطف": a foiled or prevented act did not happen
             if m.tense == "noun" and near(words, t, cues, "topic", space, before=2):

@@ -526,8 +526,8 @@ def test_a_counted_party_before_a_killing_verb_is_its_victims():
 
 
 def test_fears_and_whoever_clauses_are_not_acts():
-    assert ev(code("وتخشى السعودية أن تستغل إيران الوضع وترسل قوات إلى الحدود.")) == []
+    assert ev(code("وتخشى السعودية أن تستغل روسيا الوضع وترسل قوات إلى الحدود.")) == []
     assert ev(code("ويعاقب بالإعدام كل من يتعمد قتل أشخاص يتمتعون بحماية دولية."), "ASSAULT") == []
     # the same acts, reported, are coded
-    assert ev(code("أرسلت إيران قوات إلى الحدود."))
+    assert ev(code("أرسلت روسيا قوات إلى الحدود."))
     assert ev(code("قتل مسلحون أشخاصا في بغداد."), "ASSAULT")

@@ -3,6 +3,7 @@ person and kept as verdicts (article index, trigger offset, type → verdicts), 
 
     .venv/bin/python bench/news_check.py                  # score the current output against the verdicts
     .venv/bin/python bench/news_check.py --list           # print every event, to judge new ones
+    .venv/bin/python bench/news_check.py --degraded       # also: the same articles degraded (degrade.py)
 
 Verdicts (bench/news_verdicts.tsv): ``event`` 1 when the sentence reports a real event of that type
 (background acts count, codebook §3; hypotheticals, opinions and aggregate tolls do not), ``dyad`` 1 when
@@ -28,17 +29,40 @@ from hadath.shared import shared_dir
 VERDICTS = Path(__file__).with_name("news_verdicts.tsv")
 
 
-def coded(first: int, last: int):
+def _articles(first: int, last: int) -> list[Article]:
     shared = shared_dir()
     if shared is None:
         sys.exit("news_check: ../shared not found")
     path = str(shared / "data/news/saudinewsnet-2015.jsonl.gz")
+    return list(islice((a for a in read_inputs([path]) if isinstance(a, Article)), last))[first:last]
+
+
+def coded(first: int, last: int):
     pipe = Pipeline()
-    arts = list(islice((a for a in read_inputs([path]) if isinstance(a, Article)), last))[first:last]
-    for i, art in enumerate(arts, start=first):
+    for i, art in enumerate(_articles(first, last), start=first):
         doc = pipe(make_doc(art))
         for e in doc.events:
             yield i, doc, e
+
+
+def degraded_parity(first: int, last: int) -> tuple[int, int, int]:
+    """(raw events, degraded events, events with the same type and roots in both) over the articles,
+    the degraded text made by ../shared/tools/degrade.py."""
+    from collections import Counter
+
+    from hadath.doc import Doc
+    from hadath.shared import reference_degrade
+    arts = _articles(first, last)
+    degrade = reference_degrade(shared_dir())
+    pipe = Pipeline()
+    raw = deg = same = 0
+    for art in arts:
+        doc = make_doc(art)
+        a = Counter((e.event_type, _roots(e.actors), _roots(e.recipients)) for e in pipe(doc).events)
+        d = Doc(text=degrade(art.text), id=doc.id, date=doc.date)
+        b = Counter((e.event_type, _roots(e.actors), _roots(e.recipients)) for e in pipe(d).events)
+        raw, deg, same = raw + sum(a.values()), deg + sum(b.values()), same + sum((a & b).values())
+    return raw, deg, same
 
 
 def _roots(ms) -> str:
@@ -50,6 +74,7 @@ def main() -> None:
     ap.add_argument("--first", type=int, default=5000)
     ap.add_argument("--last", type=int, default=5040)
     ap.add_argument("--list", action="store_true", help="print the events with their keys")
+    ap.add_argument("--degraded", action="store_true", help="also code the articles degraded and compare")
     args = ap.parse_args()
     verdicts = {}
     with open(VERDICTS, encoding="utf-8") as f:
@@ -82,6 +107,10 @@ def main() -> None:
         print(f"  … and no wrong actor/recipient: {dyad_ok}/{n} = {dyad_ok / n:.2f}")
     for c in changed:
         print("  changed:", c)
+    if args.degraded:
+        raw, deg, same = degraded_parity(args.first, args.last)
+        print(f"  degraded text: {raw} raw events, {deg} degraded, {same} with the same type and roots in both "
+              f"({same / max(raw, 1):.2f} of raw)")
     if gone:
         print(f"  judged but no longer coded ({len(gone)}): "
               + ", ".join(f"{a}@{s} {t} (event {verdicts[(a, s, t)][0]})" for a, s, t in gone))

@@ -99,7 +99,7 @@ def main() -> None:
         else:
             unjudged += 1
     n = len(seen) - len(changed)
-    gone = sorted(set(verdicts) - seen)
+    gone = sorted(k for k in set(verdicts) - seen if args.first <= k[0] < args.last)
     print(f"articles {args.first}-{args.last - 1}: {n} judged events coded as judged, {len(changed)} with other "
           f"parties now (need a new verdict), {unjudged} unjudged")
     if n:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 
 from hadath.doc import Doc, Event, Mention, Span
-from hadath.events.casualties import casualties
 from hadath.events.arguments import GENERIC_VICTIM, SentenceView, Unit, agrees, build_units, dedupe, flatten, subject
+from hadath.events.casualties import casualties
 from hadath.events.context import (attach_casualties, attach_dates, complement_place, inherit_places, local_places,
                                    place_after, place_before)
 from hadath.events.cues import Cues, default_cues

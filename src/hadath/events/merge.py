@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 
 from hadath.doc import Event
-from hadath.geo.gazetteer import is_country_place
 from hadath.events.arguments import GENERIC_VICTIM
+from hadath.geo.gazetteer import is_country_place
 
 
 def _roots(ms) -> frozenset:
@@ -112,7 +112,8 @@ def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
         for kept, ksi in out:
             if kept.event_type != ev.event_type or kept.status != ev.status:
                 continue
-            if ksi == si and _places_agree(kept, ev) and _fits(_unnamed_alike(kept.actors), _unnamed_alike(ev.actors)) and \
+            if ksi == si and _places_agree(kept, ev) and \
+                    _fits(_unnamed_alike(kept.actors), _unnamed_alike(ev.actors)) and \
                     _fits(_recipient_roots(kept, ev), _recipient_roots(ev, kept)) and _no_self_loop(kept, ev):
                 target = kept
                 break

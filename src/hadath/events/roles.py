@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hadath.doc import Mention
-
 from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
                                      civilians, first_unit_after, last_unit_before, subject, units_with_prep,
                                      verb_args)

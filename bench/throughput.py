@@ -5,7 +5,8 @@
 
 Prints words/s and articles/s for (1) hadath.text.tokenize alone and (2) the full extract path
 (Doc → every pipeline component → codebook records → JSON), their ratio, the time per component,
-the same in process CPU time (steadier than wall time on a shared machine), the pipeline's load
+the same in process CPU time (steadier than wall time on a shared machine) with the NER tagger's share of the
+"actors" component, the pipeline's load
 time, and peak RSS.  The last line is the same figures as one JSON object.
 Targets (issue 2): ≥ 50k words/s on one core, within 3× of bare tokenization.
 """
@@ -65,6 +66,28 @@ def bench_pipeline(pipeline: Pipeline, articles: list[Article]) -> tuple[float, 
     return time.perf_counter() - t0, per, docs
 
 
+def time_ner() -> dict[str, float]:
+    """Count the CPU seconds spent inside the NER tagger (part of the "actors" component) from now on:
+    ``{"ner": seconds}``, updated as the pipeline runs (empty without a shipped model)."""
+    from hadath.ner import get_tagger
+    tagger = get_tagger()
+    if tagger is None:
+        return {}
+    spent = {"ner": 0.0}
+    cls = type(tagger)
+    untimed = cls.__call__
+
+    def timed(self, doc):
+        c = time.process_time()
+        try:
+            return untimed(self, doc)
+        finally:
+            spent["ner"] += time.process_time() - c
+
+    cls.__call__ = timed
+    return spent
+
+
 def bench_store(docs: list) -> float:
     """What `ingest` adds on top of extract: DuckDB writes in batches of 64 (a fresh temp file)."""
     import tempfile
@@ -108,6 +131,7 @@ def main() -> None:
     load_s = time.perf_counter() - t
     bench_tokenize(texts[:20])  # warm-up (regex compilation, caches)
     tok_s = bench_tokenize(texts)
+    ner = time_ner()
     pipe_s, per, docs = bench_pipeline(pipeline, articles)
     events = sum(len(d.events) for d in docs)
     store_s = bench_store(docs)
@@ -121,6 +145,7 @@ def main() -> None:
            "pipeline_cpu_words_per_s": round(words / CPU["pipeline"]),
            "ratio_cpu_pipeline_to_tokenize": round(CPU["pipeline"] / CPU["tokenize"], 2),
            "component_cpu_s": {k: round(CPU[f"component:{k}"], 3) for k in per},
+           "ner_cpu_s_within_actors": round(ner.get("ner", 0.0), 3),
            "store_ms_per_article": round(1000 * store_s / max(1, len(docs)), 2), "peak_rss_mb": round(rss_mb)}
     print(f"{len(articles)} articles, {words:,} words from {out['input']}; {events} events")
     print(f"  bare tokenize : {words / tok_s:>10,.0f} words/s  {len(articles) / tok_s:>8,.1f} articles/s")
@@ -130,7 +155,8 @@ def main() -> None:
           + f"   (pipeline load {load_s:.1f}s)")
     print(f"  CPU time      : tokenize {words / CPU['tokenize']:,.0f} words/s, extract "
           f"{words / CPU['pipeline']:,.0f} words/s ({CPU['pipeline'] / CPU['tokenize']:.1f}×); "
-          + ", ".join(f"{k} {CPU[f'component:{k}']:.2f}s" for k in per))
+          + ", ".join(f"{k} {CPU[f'component:{k}']:.2f}s"
+                      + (f" (of which NER {ner['ner']:.2f}s)" if k == "actors" and ner else "") for k in per))
     print(f"  ingest adds   : {1000 * store_s / max(1, len(docs)):.2f} ms/article (DuckDB, batches of 64)")
     if args.workers > 1:
         w_s = bench_workers(articles, args.workers)

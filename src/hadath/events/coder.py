@@ -54,7 +54,7 @@ class EventCoder:
         # بصاروخ"): a report even when the target is a thing, not a party
         self._armed: set[int] = set()
         sentences = doc.sentences or [Span(0, len(doc.text), "sent")]
-        state = DocState()
+        state = DocState(home=dateline_country(doc))
         events: list[tuple[Event, int]] = []
         for si, sent in enumerate(sentences):
             for ev in self._sentence(doc, si, sent, space, state):
@@ -74,12 +74,11 @@ class EventCoder:
                   or (id(e) in self._anchored and e.location is not None)]
         attach_dates(doc, events, sentences)
         inherit_places(events)
-        home = dateline_country(doc)
         for e, _ in events:
-            domestic_civilians(e, home)
+            domestic_civilians(e, state.home)
         doc.events = merge_events([e for e, _ in events], [si for _, si in events])
         for e in doc.events:  # a merged event may have gained the place its civilians were missing
-            domestic_civilians(e, home)
+            domestic_civilians(e, state.home)
         return doc
 
     # ------------------------------------------------------------------ sentence

@@ -28,7 +28,7 @@ class DocState:
     group: list[str] = field(default_factory=list)  # the last compound party (≥ 2 roots)
     claims: list[tuple[int, Unit, int]] = field(default_factory=list)  # (sentence, claimant, word)
     last_subject: tuple[int, list[Unit]] | None = None
-    home: str | None = None  # the dateline's country, once asked ("": none)
+    home: str | None = None  # the dateline's country (dateline_country), when the text opens with one
     last_org: str | None = None
 
 

@@ -13,7 +13,7 @@ import bisect
 from hadath.doc import Doc, Mention
 from hadath.events.arguments import GENERIC_VICTIM
 from hadath.events.cues import Cues
-from hadath.events.document import DocState, dateline_country
+from hadath.events.document import DocState
 from hadath.events.lexicon import key
 
 
@@ -144,8 +144,6 @@ def _ruler(doc: Doc, toks, words, i: int, space: str, cues: Cues, covered: set[i
     # punctuation may stand between)
     if any(m.type == "PER" and toks[max(0, i - 6)].start <= m.end <= toks[i].start for m in doc.mentions):
         return None
-    if state.home is None:
-        state.home = dateline_country(doc) or ""
     country = state.home or next((p.country for p in doc.places if p.country and _located_in(toks, words, p, space)),
                                  None)
     a, b = toks[i], toks[i + n - 1]

@@ -355,7 +355,7 @@ def _arrival_city(sv: SentenceView, last: int, stop: int, preps: set[str], actor
     known only by an adjective ("صحفيون من التلفزيون الروسي وصلوا إلى كييف")."""
     if all(m.origin == "adj" for u in actors for m in u.mentions):
         return []
-    own = {r for u in actors for m in u.mentions for r in (m.root,) if r}
+    own = {m.root for u in actors for m in u.mentions if m.root}
     for i, p, _ in sv.places:
         if not (last < i < stop):
             continue

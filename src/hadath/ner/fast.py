@@ -156,17 +156,11 @@ class FastTagger:
         while cap < need:
             cap *= 2
         n = self._n
-        vec = np.zeros((cap,) + self._vec.shape[1:])
-        vec[:n] = self._vec[:n]
-        sk = np.full(cap, -1, dtype=np.int64)
-        sk[:n] = self._sk[:n]
-        phr = np.zeros(cap, dtype=bool)
-        phr[:n] = self._phr[:n]
-        quote = np.zeros(cap, dtype=bool)
-        quote[:n] = self._quote[:n]
-        kid = np.full(cap, -1, dtype=np.int64)
-        kid[:n] = self._kid[:n]
-        self._vec, self._sk, self._phr, self._quote, self._kid = vec, sk, phr, quote, kid
+        for name, fill in (("_vec", 0.0), ("_sk", -1), ("_phr", False), ("_quote", False), ("_kid", -1)):
+            old = getattr(self, name)
+            new = np.full((cap,) + old.shape[1:], fill, dtype=old.dtype)  # the fill _reset gives it
+            new[:n] = old[:n]
+            setattr(self, name, new)
 
     def _add_words(self, words: list[str]) -> None:
         f = self.featurizer

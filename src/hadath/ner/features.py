@@ -12,13 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hadath.text import normalize, skeleton_key
-
-try:  # string-only normalize (same text as normalize(s).text, no offset map)
-    from hadath.text.normalize import normalize_text as _normalize_text
-except ImportError:  # pragma: no cover
-    def _normalize_text(text: str) -> str:
-        return normalize(text).text
+from hadath.text import skeleton_key
+from hadath.text.normalize import normalize_text
 
 try:  # the text layer's clitic split; a local fallback keeps features working if it moves
     from hadath.text.clitics import split_clitics as _split_clitics
@@ -149,7 +144,7 @@ class Featurizer:
         """A word's features as (family, value) pairs (see FAMILIES), its skeleton and its
         clitic-stripped stem.  Expanded by ``word_lists``; the fast tagger (hadath.ner.fast) looks the
         pairs up directly, one look-up per family instead of one per feature."""
-        norm = _normalize_text(word)
+        norm = normalize_text(word)
         skel = skeleton_key(word).replace(" ", "_")
         pre, stem, suf = clitic_split(skel) if skel and "_" not in skel else ("", skel or norm, "")
         skel = skel or _DIGIT.sub("0", norm)  # punctuation and digits: their own form stands in for the skeleton

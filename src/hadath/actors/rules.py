@@ -35,11 +35,11 @@ FATAH_NOT_BEFORE = frozenset(skeleton_key(w) for w in (
 
 # مالي is Mali and the adjective "financial": after these nouns it is the adjective ("صندوق مالي",
 # "دعم مالي"; the nouns that most often precede مالي in SaudiNewsNet and are not places or people)
-MALI_NOT_AFTER = frozenset(skeleton_key(w) for w in (
+MALI_NOT_AFTER_RAW = (
     "مبلغ", "إنقاذ", "دعم", "فساد", "تمويل", "مقابل", "عجز", "عرض", "نظام", "انهيار", "وسيط", "ضخ",
     "هدر", "عبء", "صندوق", "إجراء", "حافز", "عائد", "إصلاح", "تعويض", "مورد", "استحقاق", "مردود",
     "إرهاق", "مأزق", "سوق", "أجر", "دخل", "وضع", "مستشار", "غطاء", "تحليل", "مركز", "ملاءة", "استقرار",
-    "تقرير", "أداء", "قطاع", "ضمان", "حساب", "التزام", "خبير", "محلل", "مخصص", "دعما", "عائدا", "مبلغا"))
+    "تقرير", "أداء", "قطاع", "ضمان", "حساب", "التزام", "خبير", "محلل", "مخصص", "دعما", "عائدا", "مبلغا")
 MALI = skeleton_key("مالي")
 
 # القاعدة is al-Qaeda and "the base": followed by one of these it is a military base
@@ -80,3 +80,6 @@ def bare(skel: str) -> str:
 
 PAL_CONTEXT_WORDS = frozenset(strip_clitic(skeleton_key(w)) for w in PAL_CONTEXT_WORDS_RAW)
 BASE_NEXT = frozenset(strip_clitic(skeleton_key(w)) for w in BASE_NEXT_RAW)
+# compared with the word before مالي as strip_clitic leaves it, which takes one letter off a noun that
+# starts like a clitic (وضع → ضع) but only the clitic off a written one (بوضع → وضع): both forms
+MALI_NOT_AFTER = frozenset(f for w in MALI_NOT_AFTER_RAW for f in (skeleton_key(w), strip_clitic(skeleton_key(w))))

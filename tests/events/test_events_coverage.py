@@ -39,14 +39,14 @@ PLACES = {"طهران": "IRN", "القاهرة": "EGY", "الفاشر": "SDN", "
           "الرياض": "SAU"}
 
 
-def code(text: str, date: str = "2026-11-17", degraded: bool = False) -> Doc:
+def code(text: str, date: str = "2026-11-17", degraded: bool = False, aliases: dict | None = None) -> Doc:
     if degraded:
         text = skeleton(text).text
     doc = Doc(text, date=dt.date.fromisoformat(date))
     doc.degraded = degraded
     annotate_text(doc)
     doc.mentions = [Mention(s, e, doc.text[s:e], root, root, typ, sector)
-                    for s, e, _, (root, typ, sector) in _find(doc, ALIASES)]
+                    for s, e, _, (root, typ, sector) in _find(doc, aliases or ALIASES)]
     doc.places = [Place(s, e, doc.text[s:e], doc.text[s:e], None, None, None, cc, "city")
                   for s, e, _, cc in _find(doc, PLACES)]
     return EventCoder()(doc)

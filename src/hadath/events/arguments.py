@@ -82,7 +82,7 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         if not prep and prev == key("قبل", space) and j >= 1 and words[j - 1] == key("من", space):
             prep = "by"
 
-        agent = any(cues.kind(words[k], "agentprep", space) for k in range(max(0, s - 3), s))
+        agent = _agent_prep_before(words, s, cues, space)
         base = first
         for p in ("و", "ف"):
             if base.startswith(p) and len(base) > 3:
@@ -108,6 +108,15 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
             continue
         units.append(u)
     return _partitive_heads(units, words, space, cues)
+
+
+def _agent_prep_before(words: list[str], s: int, cues: Cues, space: str) -> bool:
+    """An agent preposition (برصاص، خلال العدوان، من قبل) within 3 words before the word at ``s`` —
+    unless an occasion noun stands between: "خلال اجتماع لحزب …" is the party's rally, not its act."""
+    for k in range(max(0, s - 3), s):
+        if cues.kind(words[k], "agentprep", space):
+            return not any(w and cues.kind(w, "occasion", space) for w in words[k + 1:s])
+    return False
 
 
 # the knowledge base's root for armed men of no stated affiliation ("مسلحون")
@@ -252,6 +261,8 @@ class SentenceView:
     places: list  # (word, Place, behind a locative preposition) for the places of the sentence
     cues: Cues
     space: str  # "norm" or "skel" (degraded text)
+    raw: list[str] = field(default_factory=list)  # the words as written
+    matches: list = field(default_factory=list)  # the sentence's triggers (lexicon.Match)
 
     @cached_property
     def place_words(self) -> set[int]:
@@ -290,19 +301,27 @@ def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Uni
         return comp_subj
     if not pronominal:
         # from the verb itself: a multiword trigger's subject sits inside it ("شنت إسرائيل غارات")
-        u = first_unit_after(verb_args(units, words, t + 1, sv.cues, sv.space), t + 1,
-                             6 + last - t, stop=stop)
-        if u is not None:
+        u = first_unit_after(verb_args(units, words, t + 1, sv.cues, sv.space), t + 1, 6 + last - t, stop=stop)
+        if u is not None and not _owned(u, words, last, sv.cues, sv.space):
             return u
+        # … the owner of a thing is not: "داهمت قوة عسكرية منزل القيادي في حماس" (the raided home's
+        # owner; the unnamed subject came before it)
     return last_unit_before(verb_args(units, words, clause_start, sv.cues, sv.space), t, 4,
                             stop=clause_start)
 
 
+def _owned(u: Unit, words: list[str], last: int, cues: Cues, space: str) -> bool:
+    """The unit is the genitive of a property noun right before it ("منزل القيادي", "مقر الحزب")."""
+    j = u.tok_start - 1
+    return j > last and not u.nisba and bool(words[j]) and cues.kind(words[j], "property", space)
+
+
 def after_earlier_verb(sv: SentenceView, unit: Unit, t: int) -> bool:
-    """Another verb (a trigger, a support or a reporting verb) stands within 6 words before the
-    unit: the unit is that verb's object or complement, not the subject of a later verb."""
+    """Another verb (a trigger, a support or a reporting verb) stands within 8 words before the
+    unit: the unit is that verb's object or complement, not the subject of a later verb ("وداهمت منزل
+    القيادي في حركة حماس الشيخ علي عتيق واعتقلت نجله")."""
     words = sv.words
-    for i in range(max(0, unit.tok_start - 6), unit.tok_start):
+    for i in range(max(0, unit.tok_start - 8), unit.tok_start):
         if i in sv.verb_positions or (words[i] and (sv.cues.kind(words[i], "light", sv.space)
                                                     or sv.cues.kind(words[i], "speech", sv.space))):
             return True
@@ -367,6 +386,20 @@ def agrees(comp_word: str, subj: list[Unit]) -> bool:
     if comp_word.endswith(("هم", "هما")):
         return len(roots) >= 2
     return len(roots) >= 1
+
+
+def plural(u: Unit, cues: Cues, space: str) -> bool:
+    """The unit names several people: a compound, a sound plural (الحوثيون، المتمردين، القوات) or a
+    broken plural listed as cue kind plural_head (عناصر، جنود، ثوار) — not a single state or body
+    ("النظام", "الجيش", "إسرائيل"), which a plural verb cannot refer to."""
+    if len(u.roots) >= 2 or len(u.mentions) >= 2:
+        return True
+    head = key(u.mentions[0].text.split()[0], space) if u.mentions and u.mentions[0].text.split() else ""
+    for p in ("وال", "ال", "و"):
+        if head.startswith(p) and len(head) - len(p) > 2:
+            head = head[len(p):]
+            break
+    return head.endswith(("ون", "ين", "ات")) or cues.kind(head, "plural_head", space)
 
 
 def civilians(u: Unit) -> bool:

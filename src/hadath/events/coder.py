@@ -25,6 +25,7 @@ from hadath.events.parties import sentence_mentions
 from hadath.events.roles import NEED_RECIPIENT, Arg, arguments
 from hadath.events.wording import (casualties_stated, ceasefire, concrete, event_status, in_sentence, near,
                                    verbal_attack)
+from hadath.text.numbers import parse_number
 
 STOPS = {".", "؛", ";", "!", "؟", "?", ":"}
 # cue kinds of the verbs whose subject later triggers may inherit (reporting, support, denial)
@@ -107,7 +108,7 @@ class EventCoder:
         verb_positions = [m.tok for m in matches if m.tense != "noun"]
         stops = [i for i, w in enumerate(raw) if w in STOPS]
         sv = SentenceView(doc, sent, si, words, [t.prefix for t in toks], units, stops, verb_positions,
-                          places, cues, space)
+                          places, cues, space, raw, matches)
         out: list[Event] = []
         frame_end, frame_pos, frame_comp = -1, 0, False
         consumed: set[int] = set()
@@ -131,7 +132,8 @@ class EventCoder:
             speaker = next((h[1][0] for h in reversed(before) if h[2]), None)
             if m.tense != "noun" and t >= 1 and words[t - 1] in cues.by_space[space]["comp_pron"]:
                 # "أعلنت حماس أنها هاجمت": the pronoun on أنّ is the main clause's subject, if it agrees
-                current = before[-1][1] if before and agrees(words[t - 1], before[-1][1]) else None
+                current = before[-1][1] if before and agrees(words[t - 1], before[-1][1]) and \
+                    _same_gender(words[before[-1][0]], words[t - 1], cues, space) else None
             elif before and before[-1][2] and m.tense != "noun" and any(w in comps for w in words[before[-1][0]:t]):
                 current = None  # "أفاد المرصد بأن فلانًا قُتل": the reporter is not the doer
             if t in consumed:
@@ -156,8 +158,7 @@ class EventCoder:
             if e.event_type == "ASSAULT" and any(w and cues.kind(w, "aggregate", space)
                                                  for w in words[last + 1:min(stop, last + 8)]):
                 continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
-            if e.event_type == "ASSAULT" and in_sentence(words[:t], cues, "aggregate", space) and \
-                    (casualties(raw)[0] or 0) >= 100:
+            if e.event_type == "ASSAULT" and _statistic(words, raw, t, cues, space):
                 continue  # "منذ تولي بخاري الحكم قتل اكثر من 750 شخصا": hundreds over a period, a statistic
             if e.event_type == "ASSAULT" and (near(words, t, cues, "accident", space, before=8, after=8) or
                                               in_sentence(words, cues, "traffic", space)) and \
@@ -226,7 +227,10 @@ class EventCoder:
                 actors = [x for x in actors if x not in victims]
                 recipients = victims + [x for x in recipients if x not in victims]
             aroots = {x.root for x in actors if x.root}
-            recipients = [x for x in recipients if not (x.root and x.root in aroots)]
+            spans = {(x.start, x.end) for x in actors}
+            # "عملية مداهمة نفذتها الشرطة": one mention is not both the doer and the target
+            recipients = [x for x in recipients
+                          if not (x.root and x.root in aroots) and (x.start, x.end) not in spans]
         if not actors and not (e.has("standalone") and self.keep_unattributed):
             return None
         status = event_status(words, m, self.cues, space)
@@ -313,6 +317,33 @@ def _place_recipient(p, actors: list[Mention]) -> list[Mention]:
     if p is not None and p.country and p.country not in {x.root for x in actors}:
         return [Mention(p.start, p.end, p.text, None, p.country, "GPE", origin="place")]
     return []
+
+
+def _statistic(words, raw, t: int, cues: Cues, space: str) -> bool:
+    """A death toll that counts a period, not one act: hundreds killed "since" something before the
+    trigger, in a report or monitor's count ("وأوضح التقرير أن قوات النظام قتلت 143 شخصا") or over a
+    period ("خلال الشهر الماضي"); a report's toll over a period, whatever the count; any toll in the
+    thousands ("أسفرت الغارات عن مقتل 4844 مدنيا")."""
+    # (a count right after the trigger, also one that could be a year: "مقتل 2076 مقاتلا")
+    killed = max([casualties(raw)[0] or 0] + [parse_number(w) or 0 for w in raw[t + 1:t + 3]])
+    if killed >= 1000:
+        return True
+    during = key("خلال", space)
+    period = any(w == during and any(x and cues.kind(x, "period", space) for x in words[i + 1:i + 3])
+                 for i, w in enumerate(words))  # "خلال تسعة أشهر"
+    report = in_sentence(words, cues, "report", space)
+    if report and period:
+        return True  # "وثقت الشبكة في تقريرها مقتل 39 طفلا خلال أيام العيد"
+    return killed >= 100 and (in_sentence(words[:t], cues, "aggregate", space) or report or period)
+
+
+def _same_gender(verb: str, comp_pron: str, cues: Cues, space: str) -> bool:
+    """A reporting verb's gender agrees with the pronoun on أنّ: "أشارت السلطات إلى أنه فجر نفسه" — the
+    feminine verb's subject is not the "he" who blew himself up.  Past forms only (-ت is feminine);
+    anything else is taken to agree."""
+    if not verb or cues.kinds(verb, space).isdisjoint(_CUE_VERBS) or not verb.endswith(("ت", "تا")):
+        return True
+    return not comp_pron.endswith("ه")
 
 
 def _next_stop(t, last, stops, verb_positions, n) -> int:

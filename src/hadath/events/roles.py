@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from hadath.doc import Mention
 from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
-                                     civilians, first_unit_after, last_unit_before, subject, units_with_prep,
+                                     civilians, first_unit_after, last_unit_before, plural, subject, units_with_prep,
                                      verb_args)
 from hadath.events.cues import Cues
 from hadath.events.document import DocState, statement_enemy
@@ -21,6 +21,8 @@ from hadath.events.lexicon import Match, key
 from hadath.events.wording import governed, light_with_object, near
 from hadath.text.numbers import parse_number
 
+# a masculine plural verb ("قتلوا", "يقتلون"): its pronoun subject is several people
+_PLURAL_SUFFIXES = frozenset({"وا", "ون", "و"})
 # types that are not an interaction without someone on the receiving end (codebook §3: no opinions
 # without a recipient)
 NEED_RECIPIENT = {"SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "AID"}
@@ -45,6 +47,7 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
     arg = Arg()
     preps = {key(p, space) for p in e.preps}
     if m.tense != "noun":
+        orphan, found = False, None
         first_person = m.tense == "present" and _present_person(words[t], m) == "1"
         if e.has("patient"):
             victim = subject(sv, t, last, m.tense, m.suffix)
@@ -70,28 +73,41 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 last_unit_before(units, t, 4, stop=clause_start)
         else:
             subj = None if first_person else subject(sv, t, last, m.tense, m.suffix)
-            if subj is not None and subj.tok_end <= t and m.conj and current and \
-                    after_earlier_verb(sv, subj, t) and \
-                    all(u.tok_end <= subj.tok_start for u in current):
+            found = subj  # read off this verb's own clause (not shared with an earlier verb)
+            shared = subj is not None and subj.tok_end <= t and m.conj and after_earlier_verb(sv, subj, t)
+            if shared and current and all(u.tok_end <= subj.tok_start for u in current):
                 # "قامت الشرطة بمداهمة المسجد واعتدت على المصلين": a coordinated verb shares the
                 # subject of the verb before it; the noun just before it is that verb's object
                 subj = current[0]
-        passive = e.event_type == "ASSAULT" and subj is not None and subj.tok_end <= t and _counted(sv, subj) \
+            elif shared and not current:
+                # "داهمت آلية عسكرية منزل القيادي في حماس … واعتقلت نجله": the earlier verb's subject
+                # is unnamed, so is this one's — its object is not the doer
+                subj, orphan = None, True
+        # (not a doer shared with an earlier verb: "إن ثمانية جنود نفذوا الغارة … وقتلوا عددا")
+        passive = e.event_type == "ASSAULT" and subj is not None and subj is found and subj.tok_end <= t \
+            and _counted(sv, subj) \
             and not any(last < u.tok_start <= last + 3 and not u.prep for u in units)  # no object: "… خطفوا مواطنا"
         if passive:
             # "15 من مسلحي الحوثي قتلوا", "ثلاثة جنود أتراك قتلوا": a counted party before the verb is
             # its victims (قُتلوا, the passive reading); the doer, if any, is in an agent phrase
             arg.recipients.append(subj)
             subj = None
+        if subj is not None and subj.tok_end <= t and m.suffix in _PLURAL_SUFFIXES and \
+                not (plural(subj, cues, space) or _plural_head_before(sv, subj)):
+            # "أكد الجيش تمسكه بالتهدئة، واعتقلوا …": "they" cannot be the army named before
+            subj, orphan = None, True
         if e.event_type == "ASSAULT" and (subj is None or all(x.sector == GENERIC_VICTIM for x in subj.mentions)):
             # a passive report names its author in an agent phrase: "قتل متظاهران برصاص الشرطة"
             arg.actors += [u for u in units if u.in_agent_phrase and last < u.tok_start < stop][:1]
         if subj is not None:
             arg.actors.append(subj)
-        elif not first_person and not arg.actors and not passive:
+        elif not first_person and not arg.actors and not passive and not orphan and not _relative(sv, m):
             # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
             inherited = [] if current is None else current or (
                 state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
+            if m.suffix in _PLURAL_SUFFIXES and not any(
+                    plural(u, cues, space) or (u in (current or []) and _plural_head_before(sv, u)) for u in inherited):
+                inherited = []  # "… واقتحموا حاجزين": a plural verb's "they" is not "the regime"
             arg.actors += inherited
             arg.inherited = True
         after = max(subj.tok_end, last + 1) if subj is not None and subj.tok_start > t else last + 1
@@ -136,6 +152,11 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         if gen is not None and later_l and any(
                 w in cues.by_space[space]["prep"] for w in words[gen.tok_end:later_l[0].tok_start]):
             later_l = []  # "قتل جنديين في هجوم لطالبان": that ل-phrase belongs to another noun
+        if gen is not None and later_l and (later_l[0].tok_start - gen.tok_end > 3 or
+                                            not all(words[gen.tok_end:later_l[0].tok_start])):
+            # "اختطاف جثة الجندي …، نشرت كتائب القسام، الذراع العسكري لحركة حماس": a ل-phrase past a
+            # comma or several words on is another clause's, not this act's victim
+            later_l = []
         # "قتل جنديين أمريكيين": a nationality adjective after a head noun describes the victims,
         # not the act ("غارة جوية إسرائيلية": after another adjective it still describes the act)
         gap = words[last + 1] if gen is not None and gen.tok_start == last + 2 else ""
@@ -199,15 +220,16 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         # enemy's dead claims them ("أعلنت إسرائيل مقتل ثمانية من عناصر حماس")
         reported_toll = e.has("toll") and near(words, t, cues, "speech", space, before=4) and \
             all(civilians(u) for u in arg.recipients or _partitive(units, words, last, stop, cues, space))
-        if not arg.actors and not reported_toll:
+        if not arg.actors and not reported_toll and not _charged(sv, t):
             # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
             # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
             coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
             # … or a purpose masdar behind ل after an act of the same type: "استخدمت الشرطة
             # الغاز المسيل للدموع لتفريق المتظاهرين" — the police disperse
+            # (not an act named inside a prepositional phrase: "من مكان المداهمة كافية لاحتجازه")
             coordinated = coordinated or (m.prefix in ("ل", "ول") and e.event_type in ("ASSAULT", "COERCE")
                                           and any(o.tok < t and o.entry.event_type == e.event_type
-                                                  for o in matches))
+                                                  and not _prep_genitive(sv, o.tok) for o in matches))
             # … or with the previous sentence's event when it opens this one (degraded text's
             # clause windows cut "دعم خطوات أسرانا … ودعوة شعبنا" in two)
             carried = words[t].startswith("و") and t <= 1 and state.last_subject is not None and \
@@ -331,6 +353,50 @@ def _instrument_attack(sv: SentenceView, m: Match, arg: Arg, matches: list[Match
             if arg.frame is None:
                 arg.frame = o
         break
+
+
+def _prep_genitive(sv: SentenceView, i: int) -> bool:
+    """The word at ``i`` is the genitive of a preposition's noun: "من مكان المداهمة"."""
+    words = sv.words
+    preps = sv.cues.by_space[sv.space]["prep"] | {key("من", sv.space)}
+    return i >= 2 and bool(words[i - 1]) and words[i - 1] not in preps and words[i - 2] in preps
+
+
+def _plural_head_before(sv: SentenceView, u: Unit) -> bool:
+    """A plural noun or a count heads the unit from just before it ("الناطقون الرسميون بلسان الحكومة",
+    "عناصر الجيش", "خمسة من حركة الشباب", "العشرات من مستوطني براخة", "251 شخصا"): a plural verb may
+    refer to those people."""
+    for w in sv.words[max(0, u.tok_start - 3):u.tok_start]:
+        if w and ((len(w) > 4 and w.endswith(("ون", "ين"))) or (parse_number(w) or 0) > 1 or
+                  not sv.cues.kinds(w, sv.space).isdisjoint(("plural_head", "quantity"))):
+            return True
+    return False
+
+
+def _relative(sv: SentenceView, m: Match) -> bool:
+    """A verb right after an indefinite noun or adjective describes it (a relative clause without
+    الذي): "في هجوم استهدفهما", "في فعاليات خاصة تستهدف الأقصى" — its unnamed subject is that noun,
+    not the party of an earlier clause or sentence."""
+    t = m.tok
+    if t < 1 or m.conj or not sv.words[t - 1]:
+        return False
+    prev, raw = sv.words[t - 1], sv.raw[t - 1]
+    if any(o.tense == "noun" and o.last == t - 1 for o in sv.matches):
+        return True  # an event noun: "هجوم استهدفهما"
+    return len(raw) > 3 and raw.endswith(("ة", "ات", "ين", "ون")) and not raw.startswith("ال") and \
+        not sv.cues.kinds(prev, sv.space) and parse_number(prev) is None
+
+
+def _charged(sv: SentenceView, t: int) -> bool:
+    """The act at ``t`` is what someone is charged with or convicted of: behind في/ب (also "بشن هجوم")
+    within 8 words after a judicial verb — "دانت المحكمة فلانا في تفجير المدمرة", "اتهمت الحكومة
+    المتمردين بشن هجوم".  The court or accuser before it is not its doer."""
+    words, cues, space = sv.words, sv.cues, sv.space
+    if not near(words, t, cues, "judicial", space, before=8):
+        return False
+    return _locative(words, t, sv.prefixes, space) or (
+        t >= 1 and bool(words[t - 1]) and cues.kind(words[t - 1], "light", space)
+        and _locative(words, t - 1, sv.prefixes, space))
 
 
 def _destination(sv: SentenceView, pos: int, stop: int, preps: set[str] | None) -> Unit | None:

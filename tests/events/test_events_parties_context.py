@@ -14,6 +14,7 @@ MORE = dict(ALIASES, **{
     "كتائب القسام": ("HAMAS", "ORG", "REB"), "النظام السوري": ("SYR", "ORG", "GOV"),
     "الثوار": ("SYR_OPP", "ORG", "REB"), "قوات النظام": ("SYR", "ORG", "MIL"),
     "الحكومة الإسرائيلية": ("ISR", "ORG", "GOV"), "الإسرائيلي": ("ISR", "GPE", None),
+    "المتظاهرين": ("CVL", "POP", "CVL"), "امرأة بلجيكية": ("BEL", "POP", "CVL"),
 })
 
 
@@ -111,3 +112,37 @@ def test_report_and_period_tolls_are_statistics():
     # … one attack with a large toll, and a small toll in a report, are events
     assert ev(code("قتل 120 شخصا في تفجير انتحاري في بغداد أمس."), "ASSAULT")
     assert ev(code("وأوضح التقرير أن قوات النظام قتلت 12 شخصا في قصف على بلدة."), "ASSAULT")
+
+
+def test_a_count_right_after_the_trigger_may_look_like_a_year():
+    from hadath.events.coder import _statistic
+    from hadath.events.cues import default_cues
+    from hadath.events.lexicon import key
+
+    def stat(text: str, t: int) -> bool:
+        raw = text.split()
+        return _statistic([key(w, "norm") for w in raw], raw, t, default_cues(), "norm")
+    assert stat("أسفرت الغارات عن مقتل 2076 مقاتلا من الفصائل", 3)  # a count, not the year 2076
+    # "آلاف المتظاهرين" counts the people dispersed, not a toll; a year after "عام" is no count
+    assert not stat("ألقت الشرطة قنابل لتفريق آلاف المتظاهرين", 3)
+    assert not stat("قتل عام 2014 ثلاثة أشخاص في هجوم", 0)
+
+
+# ---- a support verb may stand far before its noun, with only its subject, times and counts between
+def test_a_far_support_verb_gives_its_subject():
+    for deg in (False, True):
+        d = code("وقالت مصادر إن طائرات أمريكية شنت مساء أول من أمس قرابة خمس غارات على مواقع حركة الشباب.",
+                 degraded=deg)
+        assert [actors(e) for e in ev(d, "ASSAULT")] == [["USA"]], deg
+    # … but not the subject of an earlier, unrelated verb
+    d = code("وقال الجيش التركي إن خلية نفذت أمس في مدينة بعيدة عمليات قتل مدنيين.")
+    assert all("TUR" not in actors(e) for e in ev(d, "ASSAULT"))
+
+
+def test_a_civilian_suicide_bomber_is_the_actor():
+    # civilians (type POP, sector CVL) are moved to the receiving end of violence — not one who blows
+    # herself up
+    d = code("وقامت امرأة بلجيكية اعتنقت الإسلام بتفجير نفسها مستهدفة دورية في بغداد.")
+    assert [actors(e) for e in ev(d, "ASSAULT")] == [["BEL"]]
+    d = code("قتل انفجار امرأة بلجيكية في بغداد.")
+    assert [dyad(e)[1:] for e in ev(d, "ASSAULT")] == [([], ["BEL"])]

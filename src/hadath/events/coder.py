@@ -223,7 +223,8 @@ class EventCoder:
             if e.event_type in ("ASSAULT", "COERCE"):
                 # civilians are on the receiving end of violence and arrests: "قتل 5 أشخاص",
                 # "251 شخصا اعتقلوا" — a passive or a masdar may put them where a subject would stand
-                victims = [x for x in actors if x.sector == "CVL" and x.type == "POP"]
+                victims = [] if _reflexive(words, m.last, space) else \
+                    [x for x in actors if x.sector == "CVL" and x.type == "POP"]
                 actors = [x for x in actors if x not in victims]
                 recipients = victims + [x for x in recipients if x not in victims]
             aroots = {x.root for x in actors if x.root}
@@ -324,8 +325,9 @@ def _statistic(words, raw, t: int, cues: Cues, space: str) -> bool:
     trigger, in a report or monitor's count ("وأوضح التقرير أن قوات النظام قتلت 143 شخصا") or over a
     period ("خلال الشهر الماضي"); a report's toll over a period, whatever the count; any toll in the
     thousands ("أسفرت الغارات عن مقتل 4844 مدنيا")."""
-    # (a count right after the trigger, also one that could be a year: "مقتل 2076 مقاتلا")
-    killed = max([casualties(raw)[0] or 0] + [parse_number(w) or 0 for w in raw[t + 1:t + 3]])
+    # (a count in digits right after the trigger, also one that could be a year: "مقتل 2076 مقاتلا")
+    after = raw[t + 1] if t + 1 < len(raw) and raw[t + 1].isdigit() else ""
+    killed = max(casualties(raw)[0] or 0, parse_number(after) or 0 if after else 0)
     if killed >= 1000:
         return True
     during = key("خلال", space)
@@ -335,6 +337,11 @@ def _statistic(words, raw, t: int, cues: Cues, space: str) -> bool:
     if report and period:
         return True  # "وثقت الشبكة في تقريرها مقتل 39 طفلا خلال أيام العيد"
     return killed >= 100 and (in_sentence(words[:t], cues, "aggregate", space) or report or period)
+
+
+def _reflexive(words, last: int, space: str) -> bool:
+    """"فجر نفسه", "بتفجير نفسها": the doer acts on himself — a civilian suicide bomber is the actor."""
+    return last + 1 < len(words) and words[last + 1] in {key(w, space) for w in ("نفسه", "نفسها", "أنفسهم")}
 
 
 def _same_gender(verb: str, comp_pron: str, cues: Cues, space: str) -> bool:

@@ -234,7 +234,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # clause windows cut "دعم خطوات أسرانا … ودعوة شعبنا" in two)
             carried = words[t].startswith("و") and t <= 1 and state.last_subject is not None and \
                 si - state.last_subject[0] == 1
-            if current and (governed(words, t, cues, space) or coordinated or after_subject):
+            if current and (governed(words, t, cues, space) or coordinated or after_subject
+                            or _far_support(sv, t, matches, current)):
                 arg.actors += current
                 arg.inherited = True
             elif carried:
@@ -353,6 +354,20 @@ def _instrument_attack(sv: SentenceView, m: Match, arg: Arg, matches: list[Match
             if arg.frame is None:
                 arg.frame = o
         break
+
+
+def _far_support(sv: SentenceView, t: int, matches: list[Match], current: list[Unit]) -> bool:
+    """A support verb up to 8 words before the noun, with only its subject, times and counts between
+    (no punctuation, verb or other event), whose subject is ``current``: right before the verb (SVO)
+    or between it and the noun (VSO) — "إن طيران التحالف شن مساء أول من أمس قرابة خمس غارات"."""
+    words, cues, space = sv.words, sv.cues, sv.space
+    for i in range(t - 1, max(-1, t - 9), -1):
+        if not words[i] or i in sv.verb_positions or any(o.tok == i for o in matches):
+            return False
+        if cues.kind(words[i], "light", space):
+            u = current[0]
+            return i - 2 <= u.tok_end <= i or i < u.tok_start < t
+    return False
 
 
 def _prep_genitive(sv: SentenceView, i: int) -> bool:

@@ -146,3 +146,12 @@ def test_a_civilian_suicide_bomber_is_the_actor():
     assert [actors(e) for e in ev(d, "ASSAULT")] == [["BEL"]]
     d = code("قتل انفجار امرأة بلجيكية في بغداد.")
     assert [dyad(e)[1:] for e in ev(d, "ASSAULT")] == [([], ["BEL"])]
+
+
+def test_a_named_defence_minister_arriving_is_a_visit():
+    table = dict(MORE, **{"أحمد سالم": ("EGY", "PER", "MIL"), "القوات المصرية": ("EGY", "ORG", "MIL")})
+    d = _code("وصل وزير الدفاع المصري أحمد سالم اليوم إلى العاصمة العراقية بغداد في زيارة غير معلنة.", aliases=table)
+    assert [e.mode for e in ev(d, "CONSULT")] == ["visit"]
+    # … armed forces arriving are a deployment, not a visit
+    d = _code("وصلت القوات المصرية اليوم إلى العاصمة العراقية بغداد.", aliases=table)
+    assert ev(d, "CONSULT") == []

@@ -455,12 +455,13 @@ _NOT_VISITORS = frozenset({"MIL", "COP"})
 
 
 def _hosted(arg: Arg) -> bool:
-    """A "host" trigger (an arrival verb) is a visit only when a named political party arrives in a
-    state named as such ("إلى مصر", "إلى العاصمة القطرية"), not armed forces or things."""
+    """A "host" trigger (an arrival verb) is a visit only when a named political party or person arrives
+    in a state named as such ("إلى مصر", "إلى العاصمة القطرية"), not armed forces or things."""
     if not arg.actors or not arg.recipients or arg.inherited:
         return False
-    if any(m.sector in _NOT_VISITORS or m.root is None for u in arg.actors for m in u.mentions):
-        return False
+    people = any(m.type == "PER" and m.root is not None for u in arg.actors for m in u.mentions)
+    if any((m.sector in _NOT_VISITORS and not people) or m.root is None for u in arg.actors for m in u.mentions):
+        return False  # (a named person is a visitor, a defence minister too: "وصل آشتون كارتر … إلى بغداد")
     return all(m.type == "GPE" and m.root is not None and m.entity_id == m.root
                for u in arg.recipients for m in u.mentions)
 

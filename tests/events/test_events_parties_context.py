@@ -155,3 +155,12 @@ def test_a_named_defence_minister_arriving_is_a_visit():
     # … armed forces arriving are a deployment, not a visit
     d = _code("وصلت القوات المصرية اليوم إلى العاصمة العراقية بغداد.", aliases=table)
     assert ev(d, "CONSULT") == []
+
+
+def test_the_doer_behind_ala_yad_is_not_the_target():
+    # "هجوم على X" names X as the target, but "على يد X" (by the hand of X) names the doer
+    table = dict(MORE, **{"مسلحين إسلاميين": ("UAF", "ORG", "UAF"), "حزب الشعب": ("HDP", "ORG", "PTY")})
+    d = _code("ووقع هجوم مماثل في أنقرة على يد مسلحين إسلاميين.", aliases=table)
+    assert all("UAF" not in dyad(e)[2] for e in ev(d, "ASSAULT"))
+    d = _code("ووقع هجوم على مقر حزب الشعب في أنقرة.", aliases=table)
+    assert any("HDP" in dyad(e)[2] for e in ev(d, "ASSAULT"))

@@ -516,7 +516,9 @@ def _owned_target(units, words, last: int, stop: int, preps: set[str], place_wor
     for j in range(last + 1, stop):
         if words[j] in preps:
             # named explicitly (not a coreferent "الحزب"); a bare nisba is an attribute ("الأراضي الباكستانية")
+            # (not the doer behind "على يد": "هجوم … على يد مسلحين")
             return [u for u in units if u.roots and not (set(range(j + 1, u.tok_start)) & place_words)
+                    and not u.in_agent_phrase
                     and all(x.origin != "coref" for x in u.mentions)
                     and ((u.prep == "ل" and j + 2 <= u.tok_start <= j + 3)
                          or (not u.prep and not u.nisba and u.tok_start == j + 2))

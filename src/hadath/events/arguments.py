@@ -301,11 +301,11 @@ def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Uni
         return comp_subj
     if not pronominal:
         # from the verb itself: a multiword trigger's subject sits inside it ("شنت إسرائيل غارات")
+        # … but not the owner of a thing after it: "داهمت قوة عسكرية منزل القيادي في حماس" (the raided
+        # home's owner; the unnamed subject came before it)
         u = first_unit_after(verb_args(units, words, t + 1, sv.cues, sv.space), t + 1, 6 + last - t, stop=stop)
         if u is not None and not _owned(u, words, last, sv.cues, sv.space):
             return u
-        # … the owner of a thing is not: "داهمت قوة عسكرية منزل القيادي في حماس" (the raided home's
-        # owner; the unnamed subject came before it)
     return last_unit_before(verb_args(units, words, clause_start, sv.cues, sv.space), t, 4,
                             stop=clause_start)
 

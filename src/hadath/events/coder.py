@@ -339,9 +339,12 @@ def _statistic(words, raw, t: int, cues: Cues, space: str) -> bool:
     return killed >= 100 and (in_sentence(words[:t], cues, "aggregate", space) or report or period)
 
 
+_SELF = {space: frozenset(key(w, space) for w in ("نفسه", "نفسها", "أنفسهم")) for space in ("norm", "skel")}
+
+
 def _reflexive(words, last: int, space: str) -> bool:
     """"فجر نفسه", "بتفجير نفسها": the doer acts on himself — a civilian suicide bomber is the actor."""
-    return last + 1 < len(words) and words[last + 1] in {key(w, space) for w in ("نفسه", "نفسها", "أنفسهم")}
+    return last + 1 < len(words) and words[last + 1] in _SELF[space]
 
 
 def _same_gender(verb: str, comp_pron: str, cues: Cues, space: str) -> bool:

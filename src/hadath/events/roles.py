@@ -92,8 +92,7 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # its victims (قُتلوا, the passive reading); the doer, if any, is in an agent phrase
             arg.recipients.append(subj)
             subj = None
-        if subj is not None and subj.tok_end <= t and m.suffix in _PLURAL_SUFFIXES and \
-                not (plural(subj, cues, space) or _plural_head_before(sv, subj)):
+        if subj is not None and subj.tok_end <= t and m.suffix in _PLURAL_SUFFIXES and not _may_be_they(sv, subj):
             # "أكد الجيش تمسكه بالتهدئة، واعتقلوا …": "they" cannot be the army named before
             subj, orphan = None, True
         if e.event_type == "ASSAULT" and (subj is None or all(x.sector == GENERIC_VICTIM for x in subj.mentions)):
@@ -105,8 +104,9 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
             inherited = [] if current is None else current or (
                 state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
-            if m.suffix in _PLURAL_SUFFIXES and not any(
-                    plural(u, cues, space) or (u in (current or []) and _plural_head_before(sv, u)) for u in inherited):
+            # (a unit from an earlier sentence is read without the words before it)
+            if m.suffix in _PLURAL_SUFFIXES and not any(_may_be_they(sv, u, here=u in (current or []))
+                                                        for u in inherited):
                 inherited = []  # "… واقتحموا حاجزين": a plural verb's "they" is not "the regime"
             arg.actors += inherited
             arg.inherited = True
@@ -377,10 +377,15 @@ def _prep_genitive(sv: SentenceView, i: int) -> bool:
     return i >= 2 and bool(words[i - 1]) and words[i - 1] not in preps and words[i - 2] in preps
 
 
-def _plural_head_before(sv: SentenceView, u: Unit) -> bool:
-    """A plural noun or a count heads the unit from just before it ("الناطقون الرسميون بلسان الحكومة",
-    "عناصر الجيش", "خمسة من حركة الشباب", "العشرات من مستوطني براخة", "251 شخصا"): a plural verb may
-    refer to those people."""
+def _may_be_they(sv: SentenceView, u: Unit, here: bool = True) -> bool:
+    """A masculine plural verb's pronoun may refer to the unit: it names several people (arguments.plural)
+    or — when the unit stands in this sentence (``here``) — a plural noun or a count heads it from just
+    before ("الناطقون الرسميون بلسان الحكومة", "عناصر الجيش", "خمسة من حركة الشباب", "العشرات من مستوطني
+    براخة", "251 شخصا")."""
+    if plural(u, sv.cues, sv.space):
+        return True
+    if not here:
+        return False
     for w in sv.words[max(0, u.tok_start - 3):u.tok_start]:
         if w and ((len(w) > 4 and w.endswith(("ون", "ين"))) or (parse_number(w) or 0) > 1 or
                   not sv.cues.kinds(w, sv.space).isdisjoint(("plural_head", "quantity"))):

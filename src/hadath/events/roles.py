@@ -71,6 +71,7 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             clause_start = sv.clause_start(t)
             subj = next((u for u in units if t < u.tok_start < last and not u.prep), None) or \
                 last_unit_before(units, t, 4, stop=clause_start)
+            found = subj
         else:
             subj = None if first_person else subject(sv, t, last, m.tense, m.suffix)
             found = subj  # read off this verb's own clause (not shared with an earlier verb)

@@ -22,6 +22,7 @@ GENERIC_VICTIM = "CVL"  # the knowledge base's root for civilians of no stated n
 # right after the verb is its object: "وحذرتا إسرائيل" (they two warned Israel)
 _PRONOMINAL_PAST = {"ا", "وا", "تا", "نا", "تم", "ن", "و"}
 _PRONOMINAL_PRES = {"ان", "ون", "ين", "ا", "وا", "و", "ن"}
+_OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}  # a verb's object suffix: "وتدعوهم"
 
 
 @dataclass
@@ -82,6 +83,8 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
         if not prep and prev == key("قبل", space) and j >= 1 and words[j - 1] == key("من", space):
             prep = "by"
 
+        if not any(x.root for x in group) and _names_place(words, s, units, cues, space):
+            continue  # "في منطقة ديرا اسماعيل خان": an unknown name after a place head is the place's
         agent = _agent_prep_before(words, s, cues, space)
         base = first
         for p in ("و", "ف"):
@@ -108,6 +111,20 @@ def build_units(words: list[str], mentions: list[tuple[list[Mention], int, int, 
             continue
         units.append(u)
     return _partitive_heads(units, words, space, cues)
+
+
+def _names_place(words: list[str], s: int, units: list[Unit], cues: Cues, space: str) -> bool:
+    """An indefinite place head ("منطقة", "مدينة", "قرية": in construct with the name after it) stands
+    right before the word at ``s``, or one word before it that no unit holds: what the tagger took for
+    a person there names the place."""
+    for j in (s - 1, s - 2):
+        if j < 0 or not words[j]:
+            return False
+        if cues.kind(words[j], "placehead", space):
+            return not words[j].lstrip("وفب").startswith(key("ال", space)) and not words[j].startswith(key("لل", space))
+        if units and units[-1].tok_end > j:
+            return False
+    return False
 
 
 def _agent_prep_before(words: list[str], s: int, cues: Cues, space: str) -> bool:
@@ -293,27 +310,62 @@ def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Uni
     stop = min(nxt + [s for s in stops if s > last] + [len(words)])
     comps = [i for i in range(last + 1, stop) if words[i] in sv.cues.by_space[sv.space]["comp"]]
     stop = min([stop] + comps)  # "أكد البيان أن المقاومة …": what follows أن is not the subject
-    comp_subj = _after_complementizer(sv, t) or _clause_initial(units, words, t, clause_start)
+    if last > t:
+        # a multiword trigger holds its object ("فجر انتحاري سيارة"): the subject is not beyond the
+        # object's site ("… أمام مطعم يقصده رجال شرطة")
+        stop = min([stop] + [i for i in range(last + 1, stop) if words[i] and sv.cues.kind(words[i], "site", sv.space)])
+    comp_subj = _after_complementizer(sv, t) or _clause_initial(units, words, t, clause_start) or \
+        _topic(sv, t)
     if comp_subj is not None:
         # "أن القوات الأمريكية قتلت مسلحين": after أنّ/إنّ the subject comes first (أنّ governs a
         # noun), so the unit between the complementizer and the verb is the subject; so is a unit
         # that opens the clause right before its verb ("وحماس هاجمت المستوطنين")
         return comp_subj
+    if reflexive(words, last, sv.space):
+        # "فجر انتحاري سعودي نفسه": the subject stands between the verb and نفسه, never after it
+        stop = min(stop, last if words[last] in _SELF[sv.space] else last + 1)
     if not pronominal:
         # from the verb itself: a multiword trigger's subject sits inside it ("شنت إسرائيل غارات")
         # … but not the owner of a thing after it: "داهمت قوة عسكرية منزل القيادي في حماس" (the raided
         # home's owner; the unnamed subject came before it)
         u = first_unit_after(verb_args(units, words, t + 1, sv.cues, sv.space), t + 1, 6 + last - t, stop=stop)
-        if u is not None and not _owned(u, words, last, sv.cues, sv.space):
+        if u is not None and not _owned(u, words, last, sv.cues, sv.space) and not _clitic_genitive(sv, u, last):
             return u
-    return last_unit_before(verb_args(units, words, clause_start, sv.cues, sv.space), t, 4,
-                            stop=clause_start)
+    before = last_unit_before(verb_args(units, words, clause_start, sv.cues, sv.space), t, 4,
+                              stop=clause_start)
+    if before is not None and suffix in _OBJECT_PRONOUNS and before.tok_end == t and \
+            sv.prefixes[t][:1] in ("و", "ف"):
+        # "تستشير الصحافيين وتدعوهم": right before a coordinated verb, the earlier verb's object is
+        # what the pronoun refers to, not the subject
+        return None
+    return before
+
+
+_SELF = {space: frozenset(key(w, space) for w in ("نفسه", "نفسها", "أنفسهم")) for space in ("norm", "skel")}
+
+
+def reflexive(words, last: int, space: str) -> bool:
+    """"فجر نفسه", "بتفجير نفسها": the doer acts on himself — a civilian suicide bomber is the actor,
+    and he is named before the verb or between it and نفسه, never after."""
+    return words[last] in _SELF[space] or (last + 1 < len(words) and words[last + 1] in _SELF[space])
 
 
 def _owned(u: Unit, words: list[str], last: int, cues: Cues, space: str) -> bool:
     """The unit is the genitive of a property noun right before it ("منزل القيادي", "مقر الحزب")."""
     j = u.tok_start - 1
     return j > last and not u.nisba and bool(words[j]) and cues.kind(words[j], "property", space)
+
+
+_ON_BEHALF = {space: frozenset(key(w, space) for w in ("باسم", "بإسم")) for space in ("norm", "skel")}
+
+
+def _clitic_genitive(sv: SentenceView, u: Unit, last: int) -> bool:
+    """The unit is the genitive of a noun behind a clitic preposition: "رفضهم لترشيح ميقاتي" — inside
+    a prepositional phrase, it is not the verb's subject ("الناطق باسم حماس" is: the spokesman's
+    party stands for him)."""
+    j = u.tok_start - 1
+    return j > last and _prefix_prep(sv.prefixes[j], sv.space) in ("ل", "ب") and \
+        sv.words[j] not in _ON_BEHALF[sv.space]
 
 
 def after_earlier_verb(sv: SentenceView, unit: Unit, t: int) -> bool:
@@ -368,6 +420,19 @@ def verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: 
                 continue  # "تجمعوا حول مقر سفارة استونيا": the genitive of a prepositional phrase
         out.append(u)
     return out
+
+
+def _topic(sv: SentenceView, t: int) -> Unit | None:
+    """"أما X فـ…": the topic X is the subject of the verb its ف-clause opens with, up to 4 words on
+    ("أما السفارة الأمريكية فكثيرا ما تستقبل الطلاب")."""
+    words, fa = sv.words, key("ف", sv.space)
+    amma = key("أما", sv.space)
+    for u in sv.units:
+        if u.tok_start >= 1 and words[u.tok_start - 1] == amma and not u.prep and u.tok_end <= t <= u.tok_end + 4:
+            between = words[u.tok_end:t + 1]
+            if all(between) and any(w.startswith(fa) for w in between):
+                return u
+    return None
 
 
 def _clause_initial(units: list[Unit], words: list[str], t: int, clause_start: int) -> Unit | None:

@@ -40,6 +40,33 @@ _COUNT_NOUNS = {**{skeleton_key(w): 1 for w in _ONE}, **{skeleton_key(w): 2 for 
 _CONJ = ("و", "ف", "ب", "ل", "ال", "وال", "بال")
 
 
+def _count_noun(word: str, after: str = "") -> int | None:
+    """The count a person noun states by itself, also with its accusative tanween alef ("قتلت
+    القوات مسلحا" → 1) and a people's nominative dual ("قتل فلسطينيان" → 2).  The alef form is
+    one before nothing, a preposition, a time word, و or another accusative ("مسلحا فلسطينيا");
+    before a genitive it is a dual in construct ("ضابطا شرطة", "سائقا شاحنات": two)."""
+    k = skeleton_key(word)
+    n = _COUNT_NOUNS.get(k)
+    if n is None and k.endswith("ا") and _COUNT_NOUNS.get(k[:-1]) == 1:
+        n = 1 if _ends_phrase(after) else 2
+    if n is None and k.endswith("يان") and len(k) >= 6 and not k.startswith(("ال", "وال", "بال")):
+        n = 2  # a people's dual: "مقتل عراقيين" is ambiguous, "قتل عراقيان" is two
+    return n
+
+
+_PREPS = {skeleton_key(w) for w in ("في", "من", "على", "خلال", "قرب", "عند", "أمام", "داخل", "بعد", "قبل",
+                                     "إثر", "جراء", "برصاص", "بنيران", "و", "أمس", "اليوم", "الليلة", "مساء",
+                                     "صباح", "فجر", "ظهر", "ليلة", "عصر", "أول")}
+
+
+def _ends_phrase(word: str) -> bool:
+    """Nothing, punctuation, a preposition, a time word, a word behind ب/ل/و, or an accusative
+    adjective follows."""
+    k = skeleton_key(word) if word.strip() else ""
+    return not k or not any(c.isalpha() for c in word) or k in _PREPS or k.startswith(("ب", "ل", "و")) or \
+        k.endswith("ا")
+
+
 @lru_cache(maxsize=65536)
 def parse_number(word: str) -> int | None:
     """An integer from digits (ASCII or Arabic-Indic) or a number word; None when vague or none."""
@@ -109,7 +136,7 @@ def casualties(words: list[str]) -> tuple[int | None, int | None]:
             injured = n
     for i in range(len(words) - 1):
         if kinds[i] and (fatal if kinds[i] == "fatal" else injured) is None:
-            n = _COUNT_NOUNS.get(skeleton_key(words[i + 1]))
+            n = _count_noun(words[i + 1], words[i + 2] if i + 2 < len(words) else "")
             if n is not None:
                 if kinds[i] == "fatal":
                     fatal = n

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 
 from hadath.doc import Doc, Event, Mention, Span
-from hadath.events.arguments import GENERIC_VICTIM, SentenceView, Unit, agrees, build_units, dedupe, flatten, subject
+from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, agrees, build_units, dedupe, flatten,
+                                     reflexive, subject)
 from hadath.events.casualties import casualties
 from hadath.events.context import (attach_casualties, attach_dates, complement_place, inherit_places, local_places,
                                    place_after, place_before)
@@ -134,8 +135,11 @@ class EventCoder:
                 # "أعلنت حماس أنها هاجمت": the pronoun on أنّ is the main clause's subject, if it agrees
                 current = before[-1][1] if before and agrees(words[t - 1], before[-1][1]) and \
                     _same_gender(words[before[-1][0]], words[t - 1], cues, space) else None
-            elif before and before[-1][2] and m.tense != "noun" and any(w in comps for w in words[before[-1][0]:t]):
-                current = None  # "أفاد المرصد بأن فلانًا قُتل": the reporter is not the doer
+            elif before and before[-1][2] and any(w in comps for w in words[before[-1][0]:t]) and (
+                    m.tense != "noun" or (e.event_type in ("ASSAULT", "COERCE") and not m.suffix)):
+                # "أفاد المرصد بأن فلانًا قُتل", "أعلنت السلطات أن شابا منفذ الهجوم": the reporter is
+                # not the doer (an act with its owner's pronoun may be: "أعلن الجيش أن غاراته …")
+                current = None
             if t in consumed:
                 continue
             stop = _next_stop(t, last, stops, verb_positions, len(words))
@@ -143,6 +147,8 @@ class EventCoder:
             if t <= frame_end and (m.tense == "noun" or frame_comp or
                                    any(w in cues.by_space[space]["comp"] for w in words[frame_pos:t])):
                 continue
+            if e.event_type in ("REJECT", "REQUEST") and near(words, last, cues, "identity", space, before=0, after=4):
+                continue  # "مسؤول رفض الكشف عن هويته", "طلب عدم ذكر اسمه": a source withholding its name
             if near(words, t, cues, "speculation", space, before=3, after=3) or \
                     near(words, t, cues, "fear", space, before=8):
                 continue  # a guess or a fear ("تخاف أن تستغل أميركا الوضع وترسل قوات"), not an act
@@ -197,9 +203,13 @@ class EventCoder:
         actors = flatten(arg.actors)
         recipients = flatten(arg.recipients)
         repression = False
+        crowd: list[Mention] = []
         if e.event_type not in ("ASSAULT", "COERCE"):
             # protesters named only by the cue list are a party of violence and arrests; a protest's own
-            # participants or the speakers of a demand stay as the knowledge base tags them (no one)
+            # participants or the speakers of a demand stay as the knowledge base tags them (no one) —
+            # while deciding whether this is a report; a protest names them as its actors at the end
+            crowd = [x for x in actors if x.origin == "generic" and x.type == "POP"] \
+                if e.event_type == "PROTEST" else []
             actors = [x for x in actors if x.origin != "generic" or x.type != "POP"]
             recipients = [x for x in recipients if x.origin != "generic" or x.type != "POP"]
         if e.has("mutual"):
@@ -223,7 +233,7 @@ class EventCoder:
             if e.event_type in ("ASSAULT", "COERCE"):
                 # civilians are on the receiving end of violence and arrests: "قتل 5 أشخاص",
                 # "251 شخصا اعتقلوا" — a passive or a masdar may put them where a subject would stand
-                victims = [] if _reflexive(words, m.last, space) else \
+                victims = [] if reflexive(words, m.last, space) else \
                     [x for x in actors if x.sector == "CVL" and x.type == "POP"]
                 actors = [x for x in actors if x not in victims]
                 recipients = victims + [x for x in recipients if x not in victims]
@@ -238,17 +248,19 @@ class EventCoder:
         specific = bool(actors) and (bool(recipients) or e.event_type not in ("ASSAULT", "COERCE", "PROTEST"))
         if m.tense == "noun" and not specific and near(words, m.tok, self.cues, "temporal", space, before=2):
             return None  # "منذ اغتيال الحريري", "غداة هجوم": a time reference, coded only when who-did-what-to-whom is named
-        if m.tense == "noun" and m.definite and (
+        went_out = m.tense == "noun" and _went_out_to(words, m.tok, self.cues, space)
+        if m.tense == "noun" and m.definite and not went_out and (
                 (not actors and not near(words, m.tok, self.cues, "light", space, 3)) or
                 (actors and e.has("standalone") and not concrete(words, m.tok, self.cues, space))):
             # "المظاهرات", "الهجوم": violence or protest named with the article refers back to an act
             # told before — unless something concrete (a support or outcome verb, casualties) makes
             # this sentence its report
             return None
-        if not actors and not recipients and m.tense == "noun" and not concrete(words, m.tok, self.cues, space):
+        if not actors and not recipients and m.tense == "noun" and not went_out and \
+                not concrete(words, m.tok, self.cues, space):
             return None  # "الاعتداء", "الهجمات" with nobody named: a reference, not a report
-        if not actors and not recipients and m.tense == "present" and status == "occurred":
-            return None  # "يستهدف …" with nobody named: habitual or generic, not a report
+        if not actors and not recipients and m.tense == "present" and status == "occurred" and not crowd:
+            return None  # "يستهدف …" with nobody named: habitual or generic ("ويعتصم المتظاهرون" is a report)
         if e.event_type in ("ASSAULT", "COERCE", "THREATEN") and not recipients:
             # the attacked/raided/threatened place stands for its population or state
             recipients = _place_recipient(place_after(places, m.last, stop, target_ok=True), actors)
@@ -259,6 +271,8 @@ class EventCoder:
             recipients = _place_recipient(complement_place(places, words, m.last, space), actors)
         if e.event_type in NEED_RECIPIENT and not recipients:
             return None
+        if crowd and not actors:
+            actors = crowd  # "تجمع مئات المتظاهرين": the protesters (civilians, of the place's country)
         if e.event_type == "ASSAULT" and actors and recipients and \
                 all(x.root is None for x in actors + recipients) and not casualties_stated(words) and \
                 not in_sentence(words, self.cues, "weapon", space):
@@ -313,6 +327,20 @@ class EventCoder:
         return ev
 
 
+def _went_out_to(words, t: int, cues: Cues, space: str) -> bool:
+    """"خرجوا … للاحتجاج على", "نزل آلاف الأشخاص إلى الشوارع للاحتجاج": a purpose masdar after a verb
+    of going out (up to 8 words before, no punctuation between) — the crowd went out, so the protest
+    this sentence names is its report, not a reference to one told before."""
+    if not words[t].startswith(key("لل", space)):
+        return False
+    for i in range(t - 1, max(-1, t - 9), -1):
+        if not words[i]:
+            return False
+        if cues.kind(words[i], "motion", space):
+            return True
+    return False
+
+
 def _place_recipient(p, actors: list[Mention]) -> list[Mention]:
     """A place standing for its state as the recipient (none when it is the actor's own state)."""
     if p is not None and p.country and p.country not in {x.root for x in actors}:
@@ -337,14 +365,6 @@ def _statistic(words, raw, t: int, cues: Cues, space: str) -> bool:
     if report and period:
         return True  # "وثقت الشبكة في تقريرها مقتل 39 طفلا خلال أيام العيد"
     return killed >= 100 and (in_sentence(words[:t], cues, "aggregate", space) or report or period)
-
-
-_SELF = {space: frozenset(key(w, space) for w in ("نفسه", "نفسها", "أنفسهم")) for space in ("norm", "skel")}
-
-
-def _reflexive(words, last: int, space: str) -> bool:
-    """"فجر نفسه", "بتفجير نفسها": the doer acts on himself — a civilian suicide bomber is the actor."""
-    return last + 1 < len(words) and words[last + 1] in _SELF[space]
 
 
 def _same_gender(verb: str, comp_pron: str, cues: Cues, space: str) -> bool:

@@ -26,6 +26,14 @@ def _unnamed_alike(ms) -> frozenset:
     return frozenset(GENERIC_VICTIM if m.entity_id == GENERIC_VICTIM else (m.root or ("?", m.text)) for m in ms)
 
 
+def _named_actors(e: Event) -> list:
+    """A protest's actors less an unnamed crowd ("المحتجون", civilians the coder added when no one
+    else is named): a later "وتجمع المحتجون …" is the protest "تظاهر عمال … باليونان" told before."""
+    if e.event_type != "PROTEST":
+        return e.actors
+    return [m for m in e.actors if not (m.entity_id == GENERIC_VICTIM and m.origin == "generic")]
+
+
 def _fits(a: frozenset, b: frozenset) -> bool:
     return a <= b or b <= a
 
@@ -47,7 +55,7 @@ def _recipient_roots(ev: Event, other: Event) -> frozenset:
 
 
 def _absorb(keep: Event, other: Event) -> None:
-    if len(_roots(other.actors)) > len(_roots(keep.actors)):
+    if len(_roots(other.actors)) > len(_roots(keep.actors)) or (_named_actors(other) and not _named_actors(keep)):
         keep.actors = other.actors
     if _guess_replaced(keep, other):
         keep.recipients = other.recipients
@@ -124,8 +132,9 @@ def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
                 break
             # a later, underspecified mention ("شهداء العدوان الإسرائيلي" with no victim named) of an
             # event told just before: the earliest compatible one of the last 3 sentences
-            if si - ksi <= 3 and dates_ok and _no_self_loop(kept, ev) and (not ev.actors or not ev.recipients) and \
-                    _fits(_roots(kept.actors), _roots(ev.actors)) and \
+            if si - ksi <= 3 and dates_ok and _no_self_loop(kept, ev) and \
+                    (not _named_actors(ev) or not ev.recipients) and \
+                    _fits(_roots(_named_actors(kept)), _roots(_named_actors(ev))) and \
                     _fits(_roots(kept.recipients), _roots(ev.recipients)) and \
                     len(_roots(kept.actors) | _roots(kept.recipients)) >= len(_roots(ev.actors) | _roots(ev.recipients)):
                 target = kept

@@ -53,7 +53,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             victim = subject(sv, t, last, m.tense, m.suffix)
             if victim:
                 arg.recipients.append(victim)
-            arg.actors += [u for u in units if u.in_agent_phrase or u.prep == "by"]
+            arg.actors += [u for u in units if (u.in_agent_phrase or u.prep == "by")
+                           and not _later_act_between(m, u, matches)]
             # the "aggression" in "خلال العدوان الإسرائيلي" is this act's agent, not a new event
             for other in matches:
                 if other.tok > last and other.tok <= last + 3 and other.tense == "noun":
@@ -88,6 +89,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         passive = e.event_type == "ASSAULT" and subj is not None and subj is found and subj.tok_end <= t \
             and _counted(sv, subj) \
             and not any(last < u.tok_start <= last + 3 and not u.prep for u in units)  # no object: "… خطفوا مواطنا"
+        passive = passive or (e.event_type in ("ASSAULT", "COERCE") and m.tense == "past" and not m.suffix
+                              and subj is not None and subj is found and _people_after(sv, subj, last))
         if passive:
             # "15 من مسلحي الحوثي قتلوا", "ثلاثة جنود أتراك قتلوا": a counted party before the verb is
             # its victims (قُتلوا, the passive reading); the doer, if any, is in an agent phrase
@@ -98,7 +101,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             subj, orphan = None, True
         if e.event_type == "ASSAULT" and (subj is None or all(x.sector == GENERIC_VICTIM for x in subj.mentions)):
             # a passive report names its author in an agent phrase: "قتل متظاهران برصاص الشرطة"
-            arg.actors += [u for u in units if u.in_agent_phrase and last < u.tok_start < stop][:1]
+            arg.actors += [u for u in units if u.in_agent_phrase and last < u.tok_start < stop
+                           and not _later_act_between(m, u, matches)][:1]
         if subj is not None:
             arg.actors.append(subj)
         elif not first_person and not arg.actors and not passive and not orphan and not _relative(sv, m):
@@ -225,6 +229,9 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
             # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
             coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
+            if coordinated and e.event_type in ("ASSAULT", "COERCE") and current and _speaker(sv, current[0]):
+                # "أعلنت السلطات أن فلانا منفذ الهجوم …، وقتل ضابطا شرطة": the announcer is not the killer
+                coordinated = False
             # … or a purpose masdar behind ل after an act of the same type: "استخدمت الشرطة
             # الغاز المسيل للدموع لتفريق المتظاهرين" — the police disperse
             # (not an act named inside a prepositional phrase: "من مكان المداهمة كافية لاحتجازه")
@@ -247,7 +254,9 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 clause_start = sv.clause_start(t)
                 before = last_unit_before(verb_args(units, words, clause_start, cues, space), t, 4,
                                           stop=clause_start)
-                if before is not None and before not in arg.recipients:
+                # (not across أنّ: "أعلنت السلطات أن شابا هو منفذ الهجوم" — the announcer)
+                if before is not None and before not in arg.recipients and \
+                        not any(w in cues.by_space[space]["comp"] for w in words[before.tok_end:t]):
                     arg.actors.append(before)
         if not arg.actors and e.has("enemy"):
             # "وشهداء العدوان الأخير" in a statement that calls its adversary "الاحتلال": its doer
@@ -263,6 +272,9 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         arg.recipients += _retaliation_target(sv, last, arg.actors)
     if e.event_type in ("ASSAULT", "COERCE") and not arg.recipients:
         arg.recipients += _partitive(units, words, last, stop, cues, space)
+    if e.event_type == "ASSAULT" and not arg.recipients:
+        arg.recipients += [u for u in _site_owner(sv, last, stop) + _aimed_at(sv, last)
+                           if u not in arg.actors][:1]
     if e.event_type == "ASSAULT" and not e.has("patient"):
         _agent_phrase(sv, m, arg, matches, consumed)
     if e.event_type == "ASSAULT" and m.tense != "noun" and any(not civilians(u) for u in arg.actors):
@@ -270,6 +282,21 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
     if e.event_type == "PROTEST" and not arg.recipients:
         arg.recipients += _protest_target(units, words, last, arg.actors, cues, space)
     return arg
+
+
+def _people_after(sv: SentenceView, u: Unit, last: int) -> bool:
+    """A people's nisba as a noun right after a bare past verb, with no object after it: "قتل عراقيان
+    في تفجير", "اعتقل فلسطينيون." — the passive reading (قُتل), they are the victims."""
+    words, space = sv.words, sv.space
+    w = words[u.tok_start] if u.tok_start < len(words) else ""
+    if u.tok_start != last + 1 or u.tok_end - u.tok_start != 1 or not u.nisba or u.prep or len(u.mentions) != 1 \
+            or w.startswith(key("ال", space)) or not w.endswith(tuple(key(x, space) for x in ("يان", "يين", "يون"))):
+        return False
+    nxt = u.tok_end
+    if nxt >= len(words) or not words[nxt]:
+        return True  # "قتل عراقيان."
+    return words[nxt] in sv.cues.by_space[space]["prep"] or sv.cues.kind(words[nxt], "agentprep", space) or \
+        _prefix_is(sv.prefixes[nxt], "ب", space)
 
 
 def _counted(sv: SentenceView, u: Unit) -> bool:
@@ -369,6 +396,20 @@ def _far_support(sv: SentenceView, t: int, matches: list[Match], current: list[U
             u = current[0]
             return i - 2 <= u.tok_end <= i or i < u.tok_start < t
     return False
+
+
+def _later_act_between(m: Match, u: Unit, matches: list[Match]) -> bool:
+    """Another act of violence stands between the trigger and the agent phrase, which is that act's:
+    "أصيب سبعة … خلال اشتباكات … احتجاجا على مقتل مدنيين على أيدي القوات الأمريكية" (the agent
+    phrase's own attack noun, right before its party, does not count: "خلال العدوان الإسرائيلي")."""
+    return any(m.last < o.tok < u.tok_start - 2 and o.entry.event_type == "ASSAULT" for o in matches)
+
+
+def _speaker(sv: SentenceView, u: Unit) -> bool:
+    """The unit is the subject of a reporting verb: right after it (VS) or right before it (SV)."""
+    words = sv.words
+    near_ = [u.tok_start - 1, u.tok_start - 2, u.tok_end]
+    return any(0 <= i < len(words) and words[i] and sv.cues.kind(words[i], "speech", sv.space) for i in near_)
 
 
 def _prep_genitive(sv: SentenceView, i: int) -> bool:
@@ -529,6 +570,36 @@ def _owned_target(units, words, last: int, stop: int, preps: set[str], place_wor
                     and ((u.prep == "ل" and j + 2 <= u.tok_start <= j + 3)
                          or (not u.prep and not u.nisba and u.tok_start == j + 2))
                     and all(words[k] for k in range(j + 1, u.tok_start))][:1]
+    return []
+
+
+def _site_owner(sv: SentenceView, last: int, stop: int) -> list[Unit]:
+    """The owner of the building an attack happened at: "فجر نفسه خارج مكتب شركة اميركية", "انفجرت
+    سيارة أمام مقر حزب الدعوة" — a site word, a property noun, then a named party (in construct,
+    behind ل, or one noun later)."""
+    words, cues, space = sv.words, sv.cues, sv.space
+    for j in range(last + 1, stop):
+        if not (words[j] and cues.kind(words[j], "site", space)):
+            continue
+        k = j + 2 if j + 1 < len(words) and words[j + 1] == key("من", space) else j + 1  # بالقرب من
+        if k >= len(words) or not (words[k] and cues.kind(words[k], "property", space)):
+            return []
+        return [u for u in sv.units if u.roots and not u.in_agent_phrase and u.prep in ("", "ل")
+                and all(x.origin != "coref" for x in u.mentions)
+                and k + 1 <= u.tok_start <= k + 2 and all(words[i] for i in range(k, u.tok_start))][:1]
+    return []
+
+
+def _aimed_at(sv: SentenceView, last: int) -> list[Unit]:
+    """The target a participle names after the act: "بتفجير نفسها مستهدفة دورية للقوات الأمريكية" —
+    "مستهدفا" within the next 6 words, then a named party right after it or behind ل one noun on."""
+    words = sv.words
+    for j in range(last + 1, min(len(words), last + 7)):
+        if not words[j]:
+            return []  # another clause
+        if sv.cues.kind(words[j], "aiming", sv.space):
+            return [u for u in sv.units if u.roots and not u.in_agent_phrase and all(words[j:u.tok_start])
+                    and ((not u.prep and u.tok_start == j + 1) or (u.prep == "ل" and u.tok_start == j + 2))][:1]
     return []
 
 

@@ -19,7 +19,7 @@ MORE = dict(ALIASES, **{
     "الشمري": (None, "PER", None), "بارزاني": ("KRG", "PER", None), "ميقاتي": ("LBN", "PER", None),
     "السفارة الأمريكية": ("USA", "ORG", "GOV"), "الولايات المتحدة": ("USA", "GPE", None),
     "تنظيم داعش": ("ISIS", "ORG", "REB"), "مسؤول تركي": ("TUR", "PER", "GOV"),
-    "مصريون": ("EGY", "GPE", None), "الصحافيين": ("CVL", "POP", "CVL"), "وكالة فرانس برس": (None, "ORG", None),
+    "مصريون": ("EGY", "GPE", None), "للقوات الأمريكية": ("USA", "ORG", "MIL"), "الصحافيين": ("CVL", "POP", "CVL"), "وكالة فرانس برس": (None, "ORG", None),
 })
 
 
@@ -76,6 +76,31 @@ def test_an_accusative_person_noun_counts_one_but_a_construct_dual_does_not():
     assert casualties("قتلت مسلحا فلسطينيا".split()) == (1, None)
     # "ضابطا شرطة": two officers, in construct
     assert casualties("قتل ضابطا شرطة في هجوم".split()) == (2, None)
+
+
+def test_hedges_between_a_casualty_word_and_its_count_are_skipped():
+    assert casualties("أعلن مقتل ما لا يقل عن ثلاثة مسلحين".split()) == (3, None)
+    assert casualties("مقتل نحو عشرين شخصا".split()) == (20, None)
+    # a hedge does not make a count out of a number that is no toll
+    assert casualties("قال إن ما لا يقل عن ثلاثة وزراء استقالوا".split()) == (None, None)
+
+
+def test_the_owner_of_a_vehicle_that_launched_the_attack_is_its_doer():
+    d = code("أعلن مسؤول مقتل ثلاثة مسلحين في غارة شنتها طائرة بدون طيار تابعة للقوات الأمريكية.")
+    assert any(actors(e) == ["USA"] for e in ev(d, "ASSAULT"))
+    # without "تابعة" the ل-phrase is not the doer
+    d = code("أعلن مسؤول مقتل ثلاثة مسلحين في غارة شنتها طائرة بدون طيار على مواقع للقوات الأمريكية.")
+    assert all("USA" not in actors(e) for e in ev(d, "ASSAULT"))
+
+
+def test_throwing_a_grenade_is_an_explosives_attack():
+    (e,) = ev(code("ألقى مسلحون قنبلة يدوية على دورية للشرطة المصرية في القاهرة."), "ASSAULT")
+    assert (e.mode, actors(e)) == ("explosives", ["UAF"])
+    # protesters who throw firebombs are the attackers, not civilians on the receiving end
+    (e,) = ev(code("وبادر المتظاهرين بإلقاء العبوات الحارقة على الشرطة المصرية في القاهرة."), "ASSAULT")
+    assert [m.entity_id for m in e.actors] == ["CVL"] and recipients(e) == ["EGY"]
+    # "ألقى كلمة" is a speech
+    assert ev(code("ألقى وزير الخارجية المصري كلمة في القاهرة."), "ASSAULT") == []
 
 
 # ---- the doer behind "على أيدي" is the actor of a passive killing

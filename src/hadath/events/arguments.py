@@ -356,6 +356,10 @@ def _owned(u: Unit, words: list[str], last: int, cues: Cues, space: str) -> bool
     return j > last and not u.nisba and bool(words[j]) and cues.kind(words[j], "property", space)
 
 
+# "تابعة لـ": belonging to — the party behind it owns an unnamed doer ("طائرة تابعة للقوات الأمريكية")
+BELONGING = {space: frozenset(key(w, space) for w in ("تابعة", "تابع", "التابعة", "التابع", "تابعين", "التابعين",
+                                                        "تابعتين", "تابعان"))
+              for space in ("norm", "skel")}
 _ON_BEHALF = {space: frozenset(key(w, space) for w in ("باسم", "بإسم")) for space in ("norm", "skel")}
 
 

@@ -54,6 +54,8 @@ def _count_noun(word: str, after: str = "") -> int | None:
     return n
 
 
+# hedges between a casualty word and its count ("مقتل ما لا يقل عن ثلاثة", "مقتل نحو عشرين")
+_FILLER = {skeleton_key(w) for w in ("ما", "لا", "يقل", "تقل", "عن", "نحو", "حوالي", "حوالى", "قرابة", "زهاء")}
 _PREPS = {skeleton_key(w) for w in ("في", "من", "على", "خلال", "قرب", "عند", "أمام", "داخل", "بعد", "قبل",
                                      "إثر", "جراء", "برصاص", "بنيران", "و", "أمس", "اليوم", "الليلة", "مساء",
                                      "صباح", "فجر", "ظهر", "ليلة", "عصر", "أول")}
@@ -105,6 +107,7 @@ def _kind(word: str) -> str | None:
 def casualties(words: list[str]) -> tuple[int | None, int | None]:
     """(fatalities, injuries) stated in one sentence's words (original spellings)."""
     fatal = injured = None
+    words = [w for w in words if skeleton_key(w) not in _FILLER]  # "مقتل ما لا يقل عن ثلاثة"
     kinds = [_kind(w) for w in words]
     if not any(kinds):
         return None, None  # a figure counts only next to a casualty word: no such word, no figure

@@ -233,7 +233,7 @@ class EventCoder:
             if e.event_type in ("ASSAULT", "COERCE"):
                 # civilians are on the receiving end of violence and arrests: "قتل 5 أشخاص",
                 # "251 شخصا اعتقلوا" — a passive or a masdar may put them where a subject would stand
-                victims = [] if reflexive(words, m.last, space) else \
+                victims = [] if reflexive(words, m.last, space) or e.has("thrower") else \
                     [x for x in actors if x.sector == "CVL" and x.type == "POP"]
                 actors = [x for x in actors if x not in victims]
                 recipients = victims + [x for x in recipients if x not in victims]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hadath.doc import Mention
-from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
+from hadath.events.arguments import (BELONGING, GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
                                      civilians, first_unit_after, last_unit_before, plural, subject, units_with_prep,
                                      verb_args)
 from hadath.events.cues import Cues
@@ -217,7 +217,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         if not arg.actors and last + 1 < len(words) and light_with_object(words[last + 1], cues, space):
             # "في هجوم شنه متمردون", "العملية التي نفذتها الحركة": the subject of the support verb
             # that takes the noun as its (pronoun) object
-            after = first_unit_after(units, last + 2, 3, stop=min(stop + 4, len(words)))
+            after = first_unit_after(units, last + 2, 3, stop=min(stop + 4, len(words))) or \
+                _belonging_owner(sv, last + 2)
             if after is not None:
                 arg.actors.append(after)
         # civilians' deaths reported by someone ("أفاد المرصد بمقتل سبعة أشخاص", "أعلنت وزارة الصحة
@@ -346,6 +347,16 @@ def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], co
                 break
         if agent is not None:
             break
+    if agent is None:
+        # "في غارة شنتها طائرة بدون طيار تابعة للقوات الأمريكية": the owner of the unnamed launcher
+        for o in matches:
+            if o.tense == "noun" and o.entry.event_type == "ASSAULT" and start <= o.tok <= start + 5 and \
+                    o.tok < sent_stop and _locative(words, o.tok, sv.prefixes, space) and \
+                    o.last + 1 < len(words) and light_with_object(words[o.last + 1], sv.cues, space):
+                agent = _belonging_owner(sv, o.last + 2)
+                if agent is not None:
+                    frame = o
+                    break
     if agent is None or agent is subj_after:
         return
     if subj_after is not None:
@@ -396,6 +407,18 @@ def _far_support(sv: SentenceView, t: int, matches: list[Match], current: list[U
             u = current[0]
             return i - 2 <= u.tok_end <= i or i < u.tok_start < t
     return False
+
+
+def _belonging_owner(sv: SentenceView, start: int) -> Unit | None:
+    """The owner after "تابعة لـ" that an unnamed doer belongs to, within 6 words and one clause:
+    "غارة شنتها طائرة بدون طيار تابعة للقوات الأمريكية"."""
+    words = sv.words
+    for i in range(start, min(start + 6, len(words))):
+        if not words[i]:
+            return None
+        if words[i] in BELONGING[sv.space]:
+            return next((u for u in sv.units if u.tok_start == i + 1 and u.prep == "ل"), None)
+    return None
 
 
 def _later_act_between(m: Match, u: Unit, matches: list[Match]) -> bool:

@@ -33,6 +33,9 @@ _TA = frozenset("ةه")
 _YA = frozenset("ىي")
 
 
+OCCUPATION = "ISR_OCC"  # "الاحتلال", "العدو": Israel in this register, unless an adjective names another
+
+
 def _same_final_letter(alias: str, surface: str) -> bool:
     """In raw text a final ة/ى the skeleton dropped must agree with the alias (ة~ه, ى~ي)."""
     a = alias.rstrip()[-1:]
@@ -73,6 +76,7 @@ class ActorTagger:
                           for r in read_tsv("modifiers.tsv")}
         self.coref_words = load_coref_words()
         self.use_ner = use_ner
+        self._names: dict | None = None  # the NER's first-name list, read when first needed
 
     # ---- public ---------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -150,6 +154,9 @@ class ActorTagger:
         toks = doc.tokens
         prev = rules.strip_clitic(toks[c.tok_start - 1].skel) if c.tok_start > 0 else ""
         nxt = rules.strip_clitic(toks[c.tok_end].skel) if c.tok_end < len(toks) else ""
+        if c.entity.type == "PERSON" and c.tok_end - c.tok_start == 1 and c.tok_start > 0 and \
+                not toks[c.tok_start - 1].is_punct and self._namesake(c.entity, rules.bare(toks[c.tok_start - 1].skel)):
+            return False  # "عوض المالكي", "ميشيل أوباما": a namesake — another first name, not the KB's
         if c.rule == "pal":
             nxt_skel = toks[c.tok_end].skel if c.tok_end < len(toks) else ""
             if c.hit.key in ("المقاوم", "المقاومين", "لمقاوم") and nxt_skel.startswith("ال") \
@@ -171,6 +178,26 @@ class ActorTagger:
         if c.rule == "coord" and c.entity.id == "AQSA_BRIGADES":
             return prev not in rules.AQSA_NOT_AFTER and None
         return True if c.rule not in ("coord", "ctx") else None
+
+    def _namesake(self, e: Entity, first: str) -> bool:
+        """``first`` is a given name that is not the person's own — nor a spelling of it: "حميد كرزاي"
+        for the KB's "حامد كرزاي" (same first and last letter) is Karzai."""
+        if not self._given_name(first):
+            return False
+        own = {skeleton_key(a.split()[0]) for a in e.aliases if len(a.split()) > 1}
+        return not any(w[:1] == first[:1] and w[-1:] == first[-1:] for w in own)
+
+    def _given_name(self, skel: str) -> bool:
+        """A first name or name part from the NER name lists (``models/ner_names.tsv``), not a title."""
+        if self._names is None:
+            try:
+                from hadath.ner.gazetteers import load_names
+                from hadath.ner.tagger import MODELS, NAMES_FILE
+                self._names = load_names(MODELS / NAMES_FILE)
+            except Exception:  # no NER models: no namesake check
+                self._names = {}
+        tags = self._names.get(skel, ())
+        return ("PF" in tags or "PL" in tags) and "PT" not in tags
 
     def _select(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
         pal = self._pal_context(doc, cands)
@@ -244,6 +271,15 @@ class ActorTagger:
             if prev is not None and prev.root == c.entity.root:
                 prev.end, prev.tok_end = c.end, c.tok_end
                 prev.text = doc.text[prev.start:prev.end]
+                continue
+            if prev is not None and prev.entity_id == OCCUPATION and c.entity.type == "STATE":
+                # "الاحتلال الأمريكي للعراق", "قوات الاحتلال البريطاني": the occupier the adjective names —
+                # "the occupation" means Israel only when nothing says otherwise
+                organ = self.kb.entities.get(f"{c.entity.id}_MIL") or c.entity
+                m = self._mention(doc, c, organ, prev.start, "kb")
+                out[out.index(prev)] = m
+                del by_tok_end[prev.tok_end]
+                by_tok_end[m.tok_end] = m
                 continue
             if prev is not None and prev.entity_id == GENERIC_CIVILIANS and c.entity.type == "STATE":
                 # "أطباء أمريكيين", "المصلين العراقيين": civilians with a nationality are that state's people

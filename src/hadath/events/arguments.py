@@ -314,8 +314,8 @@ def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Uni
         # a multiword trigger holds its object ("فجر انتحاري سيارة"): the subject is not beyond the
         # object's site ("… أمام مطعم يقصده رجال شرطة")
         stop = min([stop] + [i for i in range(last + 1, stop) if words[i] and sv.cues.kind(words[i], "site", sv.space)])
-    comp_subj = _after_complementizer(sv, t) or _clause_initial(units, words, t, clause_start) or \
-        _topic(sv, t)
+    comp_subj = _after_complementizer(sv, t) or \
+        _clause_initial(units, words, _before_particle(words, t, sv.space), clause_start) or _topic(sv, t)
     if comp_subj is not None:
         # "أن القوات الأمريكية قتلت مسلحين": after أنّ/إنّ the subject comes first (أنّ governs a
         # noun), so the unit between the complementizer and the verb is the subject; so is a unit
@@ -384,12 +384,23 @@ def after_earlier_verb(sv: SentenceView, unit: Unit, t: int) -> bool:
     return False
 
 
+_PARTICLES = {space: frozenset(key(w, space) for w in ("قد", "لم", "لن", "سوف", "لا", "لقد"))
+              for space in ("norm", "skel")}
+
+
+def _before_particle(words: list[str], t: int, space: str) -> int:
+    """Where the verb's phrase starts: at a particle right before it ("أن الوزير قد يزور", "أن حماس لم
+    تهاجم"), so that a subject standing before the particle still counts as right before the verb."""
+    return t - 1 if t >= 1 and words[t - 1] in _PARTICLES[space] else t
+
+
 def _after_complementizer(sv: SentenceView, t: int) -> Unit | None:
     """The bare unit that ends right before the verb and starts at most 3 words after a
     complementizer (أن/إن/بأن), with no punctuation between but a quote mark right before it:
     "أن قوة من الشرطة العراقية قامت" → الشرطة العراقية."""
     words = sv.words
     comps = sv.cues.by_space[sv.space]["comp"]
+    t = _before_particle(words, t, sv.space)
     for u in sv.units:
         if u.tok_end != t or u.prep or u.in_agent_phrase:
             continue

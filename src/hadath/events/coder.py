@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from hadath.doc import Doc, Event, Mention, Span
-from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, agrees, build_units, dedupe, flatten,
+from hadath.events.arguments import (GENERIC_VICTIM, _prefix_prep, SentenceView, Unit, agrees, build_units, dedupe, flatten,
                                      reflexive, subject)
 from hadath.events.casualties import casualties
 from hadath.events.context import (attach_casualties, attach_dates, complement_place, inherit_places, local_places,
@@ -161,9 +161,10 @@ class EventCoder:
                 continue  # "التحقيق في اغتيال …", "حول الهجوم": the act is a topic, reported elsewhere
             if m.tense != "noun" and t >= 1 and cues.kind(words[t - 1], "relative", space):
                 continue  # "الهجوم الذي استهدف …": a relative clause describes, it reports nothing new
-            if e.event_type == "ASSAULT" and any(w and cues.kind(w, "aggregate", space)
-                                                 for w in words[last + 1:min(stop, last + 8)]):
-                continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event
+            if e.event_type == "ASSAULT" and m.tense != "present" and \
+                    any(w and cues.kind(w, "aggregate", space) for w in words[last + 1:min(stop, last + 8)]):
+                continue  # "قتل 76 صحافيا منذ الغزو": a toll counted over a period, not one event ("وتقصف
+                # الطائرات غزة منذ الصباح" is one going on)
             if e.event_type == "ASSAULT" and _statistic(words, raw, t, cues, space):
                 continue  # "منذ تولي بخاري الحكم قتل اكثر من 750 شخصا": hundreds over a period, a statistic
             if e.event_type == "ASSAULT" and (near(words, t, cues, "accident", space, before=8, after=8) or
@@ -175,6 +176,10 @@ class EventCoder:
                 continue  # "تظاهر آلاف … احتجاجا على …": the accusative states the coded protest's purpose
             if e.has("crowd") and not in_sentence(words, cues, "crowd", space):
                 continue  # "مسيرة نجاحه", "تظاهرة المسرح": a career or a festival, not a march
+            if m.tense == "present" and _habitual(words, cues, space):
+                continue  # "تقتل العراقيين … وتستهدف مساجدنا كل جمعة": a pattern, not one act
+            if e.has("cite") and _cites(sv, last):
+                continue  # "واستشهد بمدن أميركا": he cited them as examples, no one was killed
             if e.has("figurative") and near(words, last, cues, "figurative", space, before=last - t + 1, after=3):
                 continue  # "انفجرت فضيحة", "أصاب القادة قلق", "تفجر العنف": not violence
             arg = arguments(sv, m, stop, current, state, consumed, matches)
@@ -263,7 +268,12 @@ class EventCoder:
             return None  # "يستهدف …" with nobody named: habitual or generic ("ويعتصم المتظاهرون" is a report)
         if e.event_type in ("ASSAULT", "COERCE", "THREATEN") and not recipients:
             # the attacked/raided/threatened place stands for its population or state
-            recipients = _place_recipient(place_after(places, m.last, stop, target_ok=True), actors)
+            # (a VSO object stands after the subject: "قصفت إسرائيل غزة")
+            vs = [u.tok_end for u in arg.actors if u.tok_start == m.last + 1]
+            spans = [(x.start, x.end) for x in actors]
+            not_actor = [(i, p, loc) for i, p, loc in places if not any(a <= p.start < b for a, b in spans)]
+            recipients = _place_recipient(place_after(not_actor, m.last, stop, target_ok=True,
+                                                      object_at=vs[0] if vs else None), actors)
         truce = e.event_type == "REQUEST" and ceasefire(words, m.last, stop + 6, self.cues, space)
         if truce and not recipients:
             # a call for a truce somewhere addresses the parties fighting there: "دعا … إلى وقف
@@ -305,7 +315,9 @@ class EventCoder:
         # a place that is itself one of the actors ("اغتيال إسرائيل لـ…") is not where it happened
         taken = {(x.start, x.end) for x in actors}
         free = [(i, p, loc) for i, p, loc in places if not any(a <= p.start < b for a, b in taken)]
-        place = place_after(free, m.last, stop, e.event_type == "ASSAULT") or place_before(free, m.tok)
+        vs = [u.tok_end for u in arg.actors if u.tok_start == m.last + 1]
+        place = place_after(free, m.last, stop, e.event_type == "ASSAULT", object_at=vs[0] if vs else None) or \
+            place_before(free, m.tok)
         if place is None and e.has("frame"):
             # a proposal or call is about its content: "اقتراح شارون أن تنسحب إسرائيل من قطاع غزة"
             place = complement_place(free, words, m.last, space)
@@ -325,6 +337,27 @@ class EventCoder:
         # how sure: a named doer, else a finite past verb ("انفجرت سيارة"), else a bare noun
         ev.confidence = 1.0 if actors and not arg.inherited else 0.9 if m.tense == "past" else 0.6
         return ev
+
+
+def _habitual(words, cues: Cues, space: str) -> bool:
+    """The sentence says the act recurs: "يوميا", "دائما", "كل جمعة"."""
+    every = key("كل", space)
+    return any(w and (cues.kind(w, "habitual", space) or
+                      (w == every and i + 1 < len(words) and words[i + 1] and cues.kind(words[i + 1], "time_unit", space)))
+               for i, w in enumerate(words))
+
+
+def _cites(sv: SentenceView, last: int) -> bool:
+    """"استشهد بـ" + a word that is no weapon, attack or agent: "cited", not "was martyred"
+    ("استشهد برصاص القناصة", "استشهد بقذيفة", "استشهد بغارة" stay killings)."""
+    i = last + 1
+    i = next((u.tok_end for u in sv.units if u.tok_start == i), i)  # past a VS subject: "واستشهد الوزير بـ…"
+    if i >= len(sv.words) or not sv.words[i] or _prefix_prep(sv.prefixes[i], sv.space) != "ب":
+        return False
+    w, cues, space = sv.words[i], sv.cues, sv.space
+    stem = w[1:]
+    return not (cues.kind(w, "agentprep", space) or cues.kind(stem, "weapon", space) or
+                cues.kind(w, "weapon", space) or any(o.tok == i for o in sv.matches))
 
 
 def _went_out_to(words, t: int, cues: Cues, space: str) -> bool:

@@ -49,11 +49,12 @@ def local_places(doc: Doc, toks, words, space) -> list:
     return out
 
 
-def place_after(places, last, stop, target_ok=False):
+def place_after(places, last, stop, target_ok=False, object_at=None):
     """The first place after the trigger in its clause: governed by a locative preposition, or,
-    for an attack, its direct target ("باستهداف تل أبيب")."""
+    for an attack, its direct target — right after the trigger ("باستهداف تل أبيب") or right after
+    its subject (``object_at``: "قصفت إسرائيل غزة")."""
     for i, p, loc in places:
-        if last < i <= stop + 3 and (loc or (target_ok and i == last + 1)):
+        if last < i <= stop + 3 and (loc or (target_ok and i in (last + 1, object_at))):
             return p
     return None
 

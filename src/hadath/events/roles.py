@@ -169,6 +169,12 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         # civilians right after a killing noun are its victims even with no count between ("قتل مدنيا"
         # when degraded text drops "12"): a people's nisba there is not the act's author
         of_victims = of_victims or (gen is not None and civilians(gen) and e.has("genpat"))
+        if gen is not None and e.event_type == "ASSAULT" and not gen.nisba and _place_named(sv, gen) and \
+                not later_l and \
+                not any(words[i] in {key("على", space), key("ضد", space)} for i in range(gen.tok_end, stop)):
+            # "منفذ هجوم فرنسا", "تفجيرات لندن": the attack in that place, not by it ("اغتيال إسرائيل
+            # لمؤسس حماس", "هجوم إسرائيل على غزة" name a target: there the state is the doer)
+            gen = None
         if gen is not None:
             if gen.nisba and not of_victims:
                 arg.actors.append(gen)
@@ -256,8 +262,11 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                 before = last_unit_before(verb_args(units, words, clause_start, cues, space), t, 4,
                                           stop=clause_start)
                 # (not across أنّ: "أعلنت السلطات أن شابا هو منفذ الهجوم" — the announcer)
+                # (nor the place of an earlier attack noun: "أسفرت هجمات باريس عن مقتل …")
                 if before is not None and before not in arg.recipients and \
-                        not any(w in cues.by_space[space]["comp"] for w in words[before.tok_end:t]):
+                        not any(w in cues.by_space[space]["comp"] for w in words[before.tok_end:t]) and \
+                        not (_place_named(sv, before) and any(o.tok == before.tok_start - 1 and o.tense == "noun"
+                                                              and o.entry.event_type == "ASSAULT" for o in matches)):
                     arg.actors.append(before)
         if not arg.actors and e.has("enemy"):
             # "وشهداء العدوان الأخير" in a statement that calls its adversary "الاحتلال": its doer
@@ -407,6 +416,12 @@ def _far_support(sv: SentenceView, t: int, matches: list[Match], current: list[U
             u = current[0]
             return i - 2 <= u.tok_end <= i or i < u.tok_start < t
     return False
+
+
+def _place_named(sv: SentenceView, u: Unit) -> bool:
+    """Every mention of the unit is a state or city name the gazetteer also holds as a place."""
+    starts = {p.start for _, p, _ in sv.places}
+    return all(x.type == "GPE" and x.start in starts for x in u.mentions)
 
 
 def _belonging_owner(sv: SentenceView, start: int) -> Unit | None:

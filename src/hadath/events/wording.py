@@ -86,6 +86,9 @@ def verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str
     return not in_sentence(words, cues, "weapon", space) and not casualties_stated(words)
 
 
+_MAY = {space: frozenset(key(w, space) for w in ("قد", "وقد", "فقد")) for space in ("norm", "skel")}
+
+
 def event_status(words, m: Match, cues: Cues, space: str) -> str:
     t = m.tok
     prev = [w for w in words[max(0, t - 2):t] if w]
@@ -97,4 +100,6 @@ def event_status(words, m: Match, cues: Cues, space: str) -> str:
         return "denied"
     if m.future or any(cues.kind(w, "intent", space) for w in words[max(0, t - 5):t] if w):
         return "intended"
+    if m.tense == "present" and prev and prev[-1] in _MAY[space]:
+        return "intended"  # "قد يصل … خلال أيام": a possible act ahead, not one that happened
     return "occurred"

@@ -329,10 +329,14 @@ def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Uni
         # … but not the owner of a thing after it: "داهمت قوة عسكرية منزل القيادي في حماس" (the raided
         # home's owner; the unnamed subject came before it)
         u = first_unit_after(verb_args(units, words, t + 1, sv.cues, sv.space), t + 1, 6 + last - t, stop=stop)
-        if u is not None and not _owned(u, words, last, sv.cues, sv.space) and not _clitic_genitive(sv, u, last):
+        if u is not None and not _owned(u, words, last, sv.cues, sv.space) and not _of_masdar(sv, u, last) and \
+                u not in _pp_genitives(sv, [u], t + 1):
             return u
-    before = last_unit_before(verb_args(units, words, clause_start, sv.cues, sv.space), t, 4,
+    before = last_unit_before(bare_args(sv, clause_start), t, 4,
                               stop=clause_start)
+    if before is not None and speaker(sv, before) and \
+            any(w in sv.cues.by_space[sv.space]["comp"] for w in words[before.tok_end:t]):
+        return None  # "وقال الجيش إن خلية نفذت": the speaker before إنّ is not the subject after it
     if before is not None and suffix in _OBJECT_PRONOUNS and before.tok_end == t and \
             sv.prefixes[t][:1] in ("و", "ف"):
         # "تستشير الصحافيين وتدعوهم": right before a coordinated verb, the earlier verb's object is
@@ -360,16 +364,33 @@ def _owned(u: Unit, words: list[str], last: int, cues: Cues, space: str) -> bool
 BELONGING = {space: frozenset(key(w, space) for w in ("تابعة", "تابع", "التابعة", "التابع", "تابعين", "التابعين",
                                                         "تابعتين", "تابعان"))
               for space in ("norm", "skel")}
+# (a plain ل/ب: after و the clitic reading is too often a verb's first letter — "ولجأت الشرطة")
+_BARE_CLITIC = {space: frozenset(key(w, space) for w in ("ل", "ب")) for space in ("norm", "skel")}
+# (not a lone ه: in key space it is also the ة of "لمساعدة تونس")
+_POSSESSED = {space: tuple(key(w, space) for w in ("ها", "هم", "هما", "هن", "كم", "نا"))
+              for space in ("norm", "skel")}
+_DOER_HEADS = {space: frozenset(key(w, space) for w in ("قيام", "تنفيذ")) for space in ("norm", "skel")}
 _ON_BEHALF = {space: frozenset(key(w, space) for w in ("باسم", "بإسم")) for space in ("norm", "skel")}
 
 
-def _clitic_genitive(sv: SentenceView, u: Unit, last: int) -> bool:
-    """The unit is the genitive of a noun behind a clitic preposition: "رفضهم لترشيح ميقاتي" — inside
-    a prepositional phrase, it is not the verb's subject ("الناطق باسم حماس" is: the spokesman's
-    party stands for him)."""
-    j = u.tok_start - 1
-    return j > last and _prefix_prep(sv.prefixes[j], sv.space) in ("ل", "ب") and \
-        sv.words[j] not in _ON_BEHALF[sv.space]
+def speaker(sv: SentenceView, u: Unit) -> bool:
+    """The unit is the subject of a reporting verb: right after it (VS) or right before it (SV)."""
+    words = sv.words
+    near_ = [u.tok_start - 1, u.tok_start - 2, u.tok_end]
+    return any(0 <= i < len(words) and words[i] and sv.cues.kind(words[i], "speech", sv.space) for i in near_)
+
+
+def _pp_genitives(sv: SentenceView, units: list[Unit], pos: int) -> list[Unit]:
+    """Those of ``units`` that are the genitive of a noun behind a clitic ل/ب ("رفضهم لترشيح ميقاتي")."""
+    bare = bare_args(sv, pos)
+    return [u for u in units if u not in bare]
+
+
+def _of_masdar(sv: SentenceView, u: Unit, last: int) -> bool:
+    """The unit is the genitive of an event noun between the verb and it: "رفضت دعم المقاتلين
+    الأكراد" — the Kurds are what support is refused to, not who refuses."""
+    return any(last < o.tok and o.tense == "noun" and o.last + 1 <= u.tok_start <= o.last + 2
+               and all(sv.words[o.last + 1:u.tok_start]) for o in sv.matches)
 
 
 def after_earlier_verb(sv: SentenceView, unit: Unit, t: int) -> bool:
@@ -414,11 +435,21 @@ def _after_complementizer(sv: SentenceView, t: int) -> Unit | None:
     return None
 
 
-def verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: str) -> list[Unit]:
+def bare_args(sv: "SentenceView", pos: int) -> list[Unit]:
+    """``verb_args`` with the sentence's clitics: the genitive of a ل/ب-noun is left out too, except
+    after an attack noun, where the ل-noun names the attack's owner ("غارة جوية لطيران التحالف")."""
+    owners = {j for o in sv.matches if o.tense == "noun" and o.entry.event_type == "ASSAULT"
+              for j in range(o.last + 1, o.last + 3)}
+    return verb_args(sv.units, sv.words, pos, sv.cues, sv.space, sv.prefixes, owners)
+
+
+def verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: str,
+              prefixes: list[str] | None = None, owners: set[int] = frozenset()) -> list[Unit]:
     """Units that may be a verb's bare subject or object from ``pos`` on.  Left out: a nationality
     adjective whose noun sits behind a preposition modifies that noun ("قتلوا في ضربة جوية أميركية":
     أميركية is not the object), and the genitive of a preposition's noun ("تجمعوا حول مقر سفارة
-    إستونيا": the embassy is not the subject)."""
+    إستونيا": the embassy is not the subject), also of a noun behind a clitic ل/ب when ``prefixes``
+    are given ("ضربة على تجمع لإرهابيي داعش", "رفضهم لترشيح ميقاتي"; not "الناطق باسم حماس")."""
     preps = cues.by_space[space]["prep"]
 
     def is_prep(w: str) -> bool:
@@ -428,11 +459,19 @@ def verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: 
     for u in units:
         if u.tok_start > pos and not u.prep:
             between = [w for w in words[pos:u.tok_start] if w]
-            if u.nisba and len(between) <= 3 and any(is_prep(w) for w in between):
+            if u.nisba and len(between) <= 4 and any(is_prep(w) for w in between[-3:]):
                 continue
             j = u.tok_start - 1
             if j - 1 >= pos and words[j] and not is_prep(words[j]) and words[j - 1] and is_prep(words[j - 1]):
                 continue  # "تجمعوا حول مقر سفارة استونيا": the genitive of a prepositional phrase
+            if prefixes is not None and u.nisba and j >= pos and words[j] and \
+                    _prefix_prep(prefixes[j], space) in ("ل", "ب"):
+                continue  # "لافتات تندد بالمذابح الإسرائيلية": the adjective of a noun behind ب
+            if prefixes is not None and j >= pos and j not in owners and words[j] and \
+                    key(prefixes[j], space) in _BARE_CLITIC[space] \
+                    and words[j] not in _ON_BEHALF[space] and not words[j].endswith(_POSSESSED[space]) \
+                    and words[j][1:] not in _DOER_HEADS[space]:  # "لقيام حزب الله بخطف": its doer
+                continue  # (a construct head has no article and no pronoun: not "بدورهم الجيش")
         out.append(u)
     return out
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from hadath.doc import Mention
 from hadath.events.arguments import (BELONGING, GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, after_earlier_verb,
-                                     civilians, first_unit_after, last_unit_before, plural, subject, units_with_prep,
-                                     verb_args)
+                                     bare_args, civilians, first_unit_after, last_unit_before, plural, speaker,
+                                     subject, units_with_prep, verb_args)
 from hadath.events.cues import Cues
 from hadath.events.document import DocState, statement_enemy
 from hadath.events.lexicon import Match, key
@@ -146,6 +146,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
         # a multiword noun's last word may open the genitive mention ("تفريق المتظاهرين")
         gen = next((u for u in units if u.tok_start == last and last > t), None) or \
             first_unit_after(units, last + 1, 1, stop=stop, agent_ok=True)
+        if gen is not None and gen.tok_start == last + 2 and _prefix_prep(sv.prefixes[last + 1], space) in ("ل", "ب"):
+            gen = None  # "بقصف لطيران التحالف": the genitive of the ل-noun after it, not of the act
         by = [u for u in units if u.prep == "by" and u.tok_start > last and u.tok_start < stop]
         later_l = units_with_prep(units, last + 1, stop, {"ل"})
         if gen is not None and not later_l:
@@ -191,9 +193,14 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # "قصف مدفعي لقوات الدعم السريع على المدينة", "هجوم لحركة الشباب": the party behind ل
             # right after an attack noun is its author — unless the noun takes its victim there
             # ("استهداف لمواقع …"), which a following على/ضد target rules out
-            lam = [u for u in units if u.prep == "ل" and last < u.tok_start <= last + 2 and u.tok_start < stop]
+            # (also in construct behind a ل-noun: "بقصف لطيران التحالف")
+            lam = [u for u in units if u.tok_start < stop and (
+                (u.prep == "ل" and last < u.tok_start <= last + 2) or
+                (not u.prep and u.tok_start == last + 2 and _prefix_is(sv.prefixes[last + 1], "ل", space)))]
             on = {key(w, space) for w in ("على", "ضد")}
-            if lam and (not e.has("genpat") or any(words[i] in on for i in range(lam[0].tok_end, stop))):
+            # (an attack behind ب is the means of another act: "… وتدمير سيارة بقصف لطيران التحالف")
+            if lam and (not e.has("genpat") or _prefix_is(m.prefix, "ب", space) or
+                        any(words[i] in on for i in range(lam[0].tok_end, stop))):
                 arg.actors.append(lam[0])
         undergo = [i for i in range(max(0, t - 2), t) if words[i] and cues.kind(words[i], "undergo", space)]
         if undergo and not arg.recipients:
@@ -236,7 +243,7 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # the subject of a governing verb ("شنت قوات الاحتلال عدوانا", "أكدت الحركتان، دعم"),
             # also for a masdar coordinated with an earlier event noun ("… دعم …، ودعوة …")
             coordinated = words[t].startswith("و") and any(o.tok < t for o in matches if o.tense == "noun")
-            if coordinated and e.event_type in ("ASSAULT", "COERCE") and current and _speaker(sv, current[0]):
+            if coordinated and e.event_type in ("ASSAULT", "COERCE") and current and speaker(sv, current[0]):
                 # "أعلنت السلطات أن فلانا منفذ الهجوم …، وقتل ضابطا شرطة": the announcer is not the killer
                 coordinated = False
             # … or a purpose masdar behind ل after an act of the same type: "استخدمت الشرطة
@@ -259,7 +266,7 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             else:
                 # the closest bare noun phrase before it: "دفع الحركة إلى الرد باستهداف …"
                 clause_start = sv.clause_start(t)
-                before = last_unit_before(verb_args(units, words, clause_start, cues, space), t, 4,
+                before = last_unit_before(bare_args(sv, clause_start), t, 4,
                                           stop=clause_start)
                 # (not across أنّ: "أعلنت السلطات أن شابا هو منفذ الهجوم" — the announcer)
                 # (nor the place of an earlier attack noun: "أسفرت هجمات باريس عن مقتل …")
@@ -329,26 +336,38 @@ def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], co
     units, words, space = sv.units, sv.words, sv.space
     last = m.last
     sent_stop = sv.clause_end(last)
-    named = [u for u in arg.actors if not civilians(u)]
-    subj_after = named[0] if len(named) == 1 and named[0].tok_start > m.tok and not arg.inherited else None
-    if named and subj_after is None:
+    # (a party inherited from the reporting clause does not stop the search: "أعلنت وزارة الدفاع عن مقتل
+    # 23 عنصرا من داعش … بقصف لطيران التحالف" — the ministry announces, the coalition struck)
+    named = [] if arg.inherited else [u for u in arg.actors if not civilians(u)]
+    subj_after = named[0] if len(named) == 1 and named[0].tok_start > m.tok else None
+    preps = sv.cues.by_space[space]["prep"]
+    # a party before the act with a preposition between is no subject of it, but the announcer or a
+    # topic: "أعلنت وزارة الدفاع العراقية عن مقتل 23 عنصرا من داعش … بقصف لطيران التحالف"
+    detached = bool(named) and all(u.tok_end <= m.tok and any(w in preps for w in words[u.tok_end:m.tok])
+                                   for u in named)
+    # "إن الفضلي قد استهدف في غارة جوية أمريكية": a past verb with the attack right after it and no
+    # object is passive — its subject before it is the target
+    passive = bool(named) and subj_after is None and m.tense == "past" and \
+        all(u.tok_end <= m.tok for u in named) and _attack_right_after(sv, m, matches)
+    if named and subj_after is None and not detached and not passive:
         return
     # look after the trigger and what it already holds ("قتل خمسة من عناصر حماس في غارة إسرائيلية")
     start = max([last + 1] + [u.tok_end for u in arg.recipients + named if u.tok_start > m.tok])
     agent, frame = None, None
     for u in units:
-        if not (start <= u.tok_start < sent_stop and u.tok_start <= start + 5) or u in arg.recipients:
+        if not (start <= u.tok_start < sent_stop and u.tok_start <= start + 7) or u in arg.recipients:
             continue
-        if u.in_agent_phrase or u.prep == "by":
+        if (u.in_agent_phrase or u.prep == "by") and u.tok_start <= start + 5:
             agent = u
             break
         # "في غارة إسرائيلية", "في هجوم لطالبان": the party of an attack noun governed by في/ب
         # … or "في هجوم شنه متمردون": the subject of a support verb that takes the attack as object
         for o in matches:
-            if not (o.tense == "noun" and o.entry.event_type == "ASSAULT" and o.tok >= start
+            if not (o.tense == "noun" and o.entry.event_type == "ASSAULT" and start <= o.tok <= start + 5
                     and _locative(words, o.tok, sv.prefixes, space)):
                 continue
-            own = o.last < u.tok_start <= o.last + 2 and (u.nisba or u.prep == "ل")
+            own = (o.last < u.tok_start <= o.last + 2 and (u.nisba or u.prep == "ل")) or \
+                (u.tok_start == o.last + 2 and not u.prep and _prefix_is(sv.prefixes[o.last + 1], "ل", space))
             launched = o.last + 1 < len(words) and light_with_object(words[o.last + 1], sv.cues, space) \
                 and u.tok_start in (o.last + 2, o.last + 3) and not u.prep
             if own or launched:
@@ -374,7 +393,9 @@ def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], co
             return
         arg.recipients = [subj_after] + [u for u in arg.recipients if u is not subj_after]
         arg.actors = [u for u in arg.actors if u is not subj_after]
-    arg.actors = [u for u in arg.actors if u is not agent] + [agent]
+    if passive:
+        arg.recipients = [u for u in named if u not in arg.recipients] + arg.recipients
+    arg.actors = [u for u in arg.actors if u is not agent and not ((detached or passive) and u in named)] + [agent]
     arg.inherited = False
     for other in matches:  # "جراء ضربة …": the noun in the agent phrase is this act
         if last < other.tok < agent.tok_start and other.tense == "noun":
@@ -424,6 +445,25 @@ def _place_named(sv: SentenceView, u: Unit) -> bool:
     return all(x.type == "GPE" and x.start in starts for x in u.mentions)
 
 
+def _attack_right_after(sv: SentenceView, m: Match, matches: list[Match]) -> bool:
+    """An attack noun follows the verb at once (an adverb such as سابقا may stand between), behind في
+    or ب, and no bare party follows it in the clause: "استهدف في غارة" — not "قصفت بغارة مواقع حماس"."""
+    words, nxt = sv.words, m.last + 1
+    while nxt < len(words) and words[nxt].endswith(key("ا", sv.space)) and len(words[nxt]) > 3 and \
+            not any(o.tok == nxt for o in matches):
+        nxt += 1  # "سابقا", "مجددا"
+    fi = key("في", sv.space)
+    frame = next((o for o in matches if o.tense == "noun" and o.entry.event_type == "ASSAULT" and
+                  ((o.tok == nxt and _prefix_is(sv.prefixes[o.tok], "ب", sv.space)) or
+                   (o.tok == nxt + 1 and nxt < len(words) and words[nxt] == fi))), None)
+    if frame is None:
+        return False
+    end = sv.clause_end(frame.last)
+    # (a bare party further on is the object: "بغارة جوية مواقع حماس"; right after the frame noun it
+    # is the attack's own party)
+    return not any(frame.last + 1 < u.tok_start < end and not u.prep and not u.nisba for u in sv.units)
+
+
 def _belonging_owner(sv: SentenceView, start: int) -> Unit | None:
     """The owner after "تابعة لـ" that an unnamed doer belongs to, within 6 words and one clause:
     "غارة شنتها طائرة بدون طيار تابعة للقوات الأمريكية"."""
@@ -441,13 +481,6 @@ def _later_act_between(m: Match, u: Unit, matches: list[Match]) -> bool:
     "أصيب سبعة … خلال اشتباكات … احتجاجا على مقتل مدنيين على أيدي القوات الأمريكية" (the agent
     phrase's own attack noun, right before its party, does not count: "خلال العدوان الإسرائيلي")."""
     return any(m.last < o.tok < u.tok_start - 2 and o.entry.event_type == "ASSAULT" for o in matches)
-
-
-def _speaker(sv: SentenceView, u: Unit) -> bool:
-    """The unit is the subject of a reporting verb: right after it (VS) or right before it (SV)."""
-    words = sv.words
-    near_ = [u.tok_start - 1, u.tok_start - 2, u.tok_end]
-    return any(0 <= i < len(words) and words[i] and sv.cues.kind(words[i], "speech", sv.space) for i in near_)
 
 
 def _prep_genitive(sv: SentenceView, i: int) -> bool:

@@ -272,19 +272,12 @@ class ActorTagger:
                 prev.end, prev.tok_end = c.end, c.tok_end
                 prev.text = doc.text[prev.start:prev.end]
                 continue
-            if prev is not None and prev.entity_id == OCCUPATION and c.entity.type == "STATE":
-                # "الاحتلال الأمريكي للعراق", "قوات الاحتلال البريطاني": the occupier the adjective names —
-                # "the occupation" means Israel only when nothing says otherwise
-                organ = self.kb.entities.get(f"{c.entity.id}_MIL") or c.entity
-                m = self._mention(doc, c, organ, prev.start, "kb")
-                out[out.index(prev)] = m
-                del by_tok_end[prev.tok_end]
-                by_tok_end[m.tok_end] = m
-                continue
-            if prev is not None and prev.entity_id == GENERIC_CIVILIANS and c.entity.type == "STATE":
-                # "أطباء أمريكيين", "المصلين العراقيين": civilians with a nationality are that state's people
-                pop = self.kb.entities.get(f"{c.entity.id}_POP") or c.entity
-                m = self._mention(doc, c, pop, prev.start, "kb")
+            # "الاحتلال الأمريكي للعراق": the occupier the adjective names ("the occupation" is Israel
+            # only when nothing says otherwise); "أطباء أمريكيين": civilians with a nationality are
+            # that state's people
+            organ = {OCCUPATION: "MIL", GENERIC_CIVILIANS: "POP"}.get(prev.entity_id) if prev is not None else None
+            if organ is not None and c.entity.type == "STATE":
+                m = self._mention(doc, c, self.kb.entities.get(f"{c.entity.id}_{organ}") or c.entity, prev.start, "kb")
                 out[out.index(prev)] = m
                 del by_tok_end[prev.tok_end]
                 by_tok_end[m.tok_end] = m

@@ -78,6 +78,13 @@ def test_an_accusative_person_noun_counts_one_but_a_construct_dual_does_not():
     assert casualties("قتل ضابطا شرطة في هجوم".split()) == (2, None)
 
 
+def test_a_member_noun_before_a_partitive_names_the_victims_even_without_a_count():
+    # degraded text drops "23" from "مقتل 23 عنصرا من …"; one member noun still makes the party the victim
+    for deg in (False, True):
+        (e,) = ev(code("أعلنت السلطات الإيرانية اعتقال عنصر من حركة حماس في طهران.", degraded=deg), "COERCE")
+        assert dyad(e) == ("COERCE", ["IRN"], ["HAMAS"]), deg
+
+
 def test_hedges_between_a_casualty_word_and_its_count_are_skipped():
     assert casualties("أعلن مقتل ما لا يقل عن ثلاثة مسلحين".split()) == (3, None)
     assert casualties("مقتل نحو عشرين شخصا".split()) == (20, None)

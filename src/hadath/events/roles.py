@@ -686,7 +686,9 @@ def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> li
             return w and (w.isdigit() or cues.kind(w, "quantity", space) or parse_number(w) is not None)
         if len(counted) >= 2 and all(_count(w) for w in counted[:-1]) and counted[-1]:
             counted = counted[:-1]  # "قتلت 11 مسلحا من تنظيم القاعدة": a count, its noun, then من
-        if counted and all(_count(w) for w in counted):
+        elif len(counted) == 1 and counted[0] and cues.kind(counted[0], "member_head", space):
+            counted = []  # "مقتل عنصرا من تنظيم داعش": degraded text lost the count before the member noun
+        if not counted or all(_count(w) for w in counted):
             # the party right after من, or after one head noun ("من عناصر حماس")
             return [u for u in units if j + 1 <= u.tok_start <= j + 2][:1]
         return []

@@ -196,6 +196,14 @@ def test_the_announcer_is_not_the_attacker(pipeline):
     assert any(acts and "طائراته" in acts[0] for acts, _ in parties(d, "ASSAULT"))
 
 
+def test_a_later_mention_that_adds_parties_is_another_event():
+    d = code("قصفت طائرات أمريكية مواقع في بغداد أمس. وأضاف أن القيادي أشرف على هجمات ضد القوات العراقية والسعودية.")
+    assert sorted(dyad(e) for e in ev(d, "ASSAULT")) == [("ASSAULT", [], ["IRQ", "SAU"]), ("ASSAULT", ["USA"], ["IRQ"])]
+    # a later mention with no new party is the same event ("الغارة" told again)
+    d = code("قصفت طائرات أمريكية مواقع في بغداد أمس. وقال مسؤول إن الغارة أسفرت عن مقتل ثلاثة أشخاص في بغداد.")
+    assert [dyad(e)[1] for e in ev(d, "ASSAULT")] == [["USA"]]
+
+
 # ---- the held-out 9000s: who struck, when a ministry announces it and a preposition hides a party
 def test_the_owner_behind_a_lam_noun_of_an_attack_is_the_doer_not_the_announcer(pipeline):
     d = pipeline("أعلنت وزارة الدفاع العراقية أمس، عن مقتل 23 عنصرا من تنظيم داعش وتدمير سيارة مفخخة بقصف "

@@ -132,10 +132,13 @@ def merge_events(events: list[Event], sentence_ids: list[int]) -> list[Event]:
                 break
             # a later, underspecified mention ("شهداء العدوان الإسرائيلي" with no victim named) of an
             # event told just before: the earliest compatible one of the last 3 sentences
+            # (it adds no party the first mention did not have, when that one named any: "غارة أمريكية في
+            # أفغانستان" is not the Afghan and Pakistani forces attacked in a later sentence)
             if si - ksi <= 3 and dates_ok and _no_self_loop(kept, ev) and \
                     (not _named_actors(ev) or not ev.recipients) and \
                     _fits(_roots(_named_actors(kept)), _roots(_named_actors(ev))) and \
                     _fits(_roots(kept.recipients), _roots(ev.recipients)) and \
+                    (not kept.recipients or _roots(ev.recipients) <= _roots(kept.recipients)) and \
                     len(_roots(kept.actors) | _roots(kept.recipients)) >= len(_roots(ev.actors) | _roots(ev.recipients)):
                 target = kept
                 break

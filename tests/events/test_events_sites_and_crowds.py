@@ -196,6 +196,16 @@ def test_the_announcer_is_not_the_attacker(pipeline):
     assert any(acts and "طائراته" in acts[0] for acts, _ in parties(d, "ASSAULT"))
 
 
+def test_an_attack_noun_as_subject_inherits_no_doer():
+    for deg in (False, True):
+        d = code("اعتقلت الشرطة المصرية عشرة أشخاص في القاهرة. وقد استهدف الهجوم حشدا من الشبان في بغداد أمس.",
+                 degraded=deg)
+        assert [dyad(e) for e in ev(d, "ASSAULT")] == [("ASSAULT", [], ["IRQ"])], deg
+    # with no noun after it, the verb's "he" is the subject of the sentence before
+    d = code("اعتقلت الشرطة المصرية عشرة أشخاص في القاهرة. وقد استهدف حشدا من الشبان في بغداد أمس.")
+    assert [dyad(e)[1] for e in ev(d, "ASSAULT")] == [["EGY"]]
+
+
 def test_a_later_mention_that_adds_parties_is_another_event():
     d = code("قصفت طائرات أمريكية مواقع في بغداد أمس. وأضاف أن القيادي أشرف على هجمات ضد القوات العراقية والسعودية.")
     assert sorted(dyad(e) for e in ev(d, "ASSAULT")) == [("ASSAULT", [], ["IRQ", "SAU"]), ("ASSAULT", ["USA"], ["IRQ"])]

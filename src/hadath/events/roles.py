@@ -105,7 +105,8 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
                            and not _later_act_between(m, u, matches)][:1]
         if subj is not None:
             arg.actors.append(subj)
-        elif not first_person and not arg.actors and not passive and not orphan and not _relative(sv, m):
+        elif not first_person and not arg.actors and not passive and not orphan and not _relative(sv, m) and \
+                not _act_as_subject(sv, m):
             # a pronoun inside a report ("قال … إنهم يتعاونون") refers to someone we cannot name
             inherited = [] if current is None else current or (
                 state.last_subject[1] if state.last_subject and si - state.last_subject[0] <= 2 else [])
@@ -474,6 +475,12 @@ def _belonging_owner(sv: SentenceView, start: int) -> Unit | None:
         if words[i] in BELONGING[sv.space]:
             return next((u for u in sv.units if u.tok_start == i + 1 and u.prep == "ل"), None)
     return None
+
+
+def _act_as_subject(sv: SentenceView, m: Match) -> bool:
+    """The verb's subject is an attack noun right after it ("وقد استهدف الهجوم حشدا", "أوقع الانفجار"):
+    the act did it, and no party inherited from earlier sentences is its doer."""
+    return any(o.tok == m.last + 1 and o.tense == "noun" and o.entry.event_type == "ASSAULT" for o in sv.matches)
 
 
 def _later_act_between(m: Match, u: Unit, matches: list[Match]) -> bool:

@@ -8,7 +8,7 @@ from test_events_coverage import ALIASES, code as _code, dyad, ev
 MORE = dict(ALIASES, **{
     "الطائرات الإسرائيلية": ("ISR", "ORG", "MIL"), "فرنسا": ("FRA", "GPE", None),
     "الدبلوماسي التونسي": ("TUN", "PER", "GOV"), "إيران": ("IRN", "GPE", None),
-    "موسكو": ("RUS", "GPE", None),
+    "موسكو": ("RUS", "GPE", None), "الصحفيين": ("CVL", "POP", "CVL"), "صحفيا": ("CVL", "POP", "CVL"),
 })
 
 
@@ -57,3 +57,12 @@ def test_a_place_named_in_an_attack_noun_is_where_not_who():
     # with a target named, the state is the attacker
     d = code("وجاء اغتيال إسرائيل لقائد في حركة حماس في بغداد أمس بعد أسبوع من التهديدات.")
     assert any(dyad(e)[1] == ["ISR"] for e in ev(d, "ASSAULT"))
+
+
+def test_arrests_of_unnamed_civilians_in_a_noun_with_no_count_are_generic():
+    # "اعتقال المدنيين الذي تتزايد قائمتهم": a pattern; a toll elsewhere in the sentence changes nothing
+    d = code("ولم يتوقف الأمر على اعتقال الصحفيين الذي تتزايد قائمتهم، بل قتل ثلاثة إعلاميين في بغداد.")
+    assert ev(d, "COERCE") == []
+    # a count or a quantity makes it a report
+    for text in ("وأعلنت الشرطة اعتقال 16 صحفيا في طهران.", "وأعلنت الشرطة اعتقال عدد من الصحفيين في طهران."):
+        assert ev(code(text), "COERCE") != [], text

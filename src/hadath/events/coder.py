@@ -287,11 +287,14 @@ class EventCoder:
                 all(x.root is None for x in actors + recipients) and not casualties_stated(words) and \
                 not in_sentence(words, self.cues, "weapon", space):
             return None  # "ريال مدريد يستهدف رويس": names no state or group, no weapon, no victim — a club
-        if e.event_type == "ASSAULT" and recipients and all(x.root == GENERIC_VICTIM for x in recipients) \
-                and not actors and m.tense != "past" and not casualties_stated(words):
-            # "تخطف الأطفال", "قتل النساء", "الهجمات على المدنيين": violence against unnamed civilians,
-            # by no one named, in a noun or the present tense is habitual or generic — a report has a
-            # finite past verb or a count of victims
+        if e.event_type in ("ASSAULT", "COERCE") and recipients and \
+                all(GENERIC_VICTIM in (x.root, x.entity_id) for x in recipients) \
+                and not actors and m.tense != "past" and \
+                not (casualties_stated(words) if e.event_type == "ASSAULT" else
+                     _counted_after(words, m.last, self.cues, space)):
+            # "تخطف الأطفال", "قتل النساء", "الهجمات على المدنيين", "اعتقال الصحفيين الذي تتزايد قائمتهم":
+            # violence or arrests of unnamed civilians, by no one named, in a noun or the present tense
+            # is habitual or generic — a report has a finite past verb or a count of those it struck
             return None
         trig = Span(toks[m.tok].start, toks[m.last].end, "trigger")
         etype, mode, cameo = e.event_type, e.mode, e.cameo
@@ -358,6 +361,16 @@ def _cites(sv: SentenceView, last: int) -> bool:
     stem = w[1:]
     return not (cues.kind(w, "agentprep", space) or cues.kind(stem, "weapon", space) or
                 cues.kind(w, "weapon", space) or any(o.tok == i for o in sv.matches))
+
+
+def _counted_after(words, last: int, cues: Cues, space: str) -> bool:
+    """A count or quantity within three words after the trigger ("اعتقال 16 شخصا", "اعتقال عدد من
+    المتظاهرين"), not a year."""
+    for w in words[last + 1:last + 4]:
+        n = parse_number(w) if w else None
+        if (n is not None and not 1900 <= n <= 2100) or (w and cues.kind(w, "quantity", space)):
+            return True
+    return False
 
 
 def _went_out_to(words, t: int, cues: Cues, space: str) -> bool:

@@ -66,3 +66,21 @@ def test_arrests_of_unnamed_civilians_in_a_noun_with_no_count_are_generic():
     # a count or a quantity makes it a report
     for text in ("وأعلنت الشرطة اعتقال 16 صحفيا في طهران.", "وأعلنت الشرطة اعتقال عدد من الصحفيين في طهران."):
         assert ev(code(text), "COERCE") != [], text
+
+
+def test_attacks_that_happened_are_no_verbal_attack_by_a_person():
+    from hadath.doc import Mention
+    from hadath.events.cues import default_cues
+    from hadath.events.lexicon import default_lexicon, key
+    from hadath.events.wording import verbal_attack
+
+    person = [Mention(0, 4, "تونر", None, None, type="PER")]
+
+    def verbal(text: str) -> bool:
+        words = [key(w, "norm") for w in text.split()]
+        (m,) = [m for m in default_lexicon().match(words, "norm") if m.entry.event_type == "ASSAULT"]
+        return verbal_attack(m, words, person, default_cues(), "norm")
+    # "ووقعت الهجمات خلال زيارة …": وقع means "happened" here; the person launched nothing
+    assert not verbal("ووقعت الهجمات خلال زيارة الرئيس")
+    # a person who "launches" an attack with no weapon near it attacks with words
+    assert verbal("وشن الوزير هجوما على الحكومة")

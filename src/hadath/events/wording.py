@@ -78,7 +78,9 @@ def verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str
     own = m.last + 1 < len(words) and words[m.last + 1] in {key(w, space) for w in ("له", "لها")}
     own = own or words[m.last].endswith(key("ه", space))  # "هجومه على روسيا"
     # a person launching it ("شن عباس هجوما على"), not a person describing it ("وصف نتنياهو الهجوم")
-    launched = m.last > m.tok or near(words, m.tok, cues, "light", space, before=3)
+    # ("ووقعت الهجمات": وقع is "happened" here, not a support verb)
+    launched = m.last > m.tok or (near(words, m.tok, cues, "light", space, before=3) and
+                                  not near(words, m.tok, cues, "happen", space, before=3))
     by_person = bool(actors) and all(a.type == "PER" for a in actors) and launched
     on_person = bool(recipients) and all(r.type == "PER" for r in recipients) and launched
     if not (own or by_person or on_person):

@@ -8,7 +8,7 @@ from test_events_coverage import ALIASES, code as _code, dyad, ev
 MORE = dict(ALIASES, **{
     "الطائرات الإسرائيلية": ("ISR", "ORG", "MIL"), "فرنسا": ("FRA", "GPE", None),
     "الدبلوماسي التونسي": ("TUN", "PER", "GOV"), "إيران": ("IRN", "GPE", None),
-    "موسكو": ("RUS", "GPE", None), "الصحفيين": ("CVL", "POP", "CVL"), "صحفيا": ("CVL", "POP", "CVL"),
+    "موسكو": ("RUS", "GPE", None), "قطري": ("QAT", "GPE", None), "الصحفيين": ("CVL", "POP", "CVL"), "صحفيا": ("CVL", "POP", "CVL"),
 })
 
 
@@ -84,3 +84,13 @@ def test_attacks_that_happened_are_no_verbal_attack_by_a_person():
     assert not verbal("ووقعت الهجمات خلال زيارة الرئيس")
     # a person who "launches" an attack with no weapon near it attacks with words
     assert verbal("وشن الوزير هجوما على الحكومة")
+
+
+def test_without_or_will_not_before_a_masdar_negates_it():
+    (e,) = ev(code("وجاء ذلك دون التزام قطري حقيقي بدعم حماس."), "SUPPORT")
+    assert e.status == "negated"
+    (e,) = ev(code("وقالت إن إسرائيل لن تخرج إلى هجوم شامل على حماس."), "ASSAULT")
+    assert e.status == "negated"
+    # "لم" negates the verb it stands before, not an act further on: "لم توضح أسباب احتجاز" — it happened
+    (e,) = ev(code("وقالت إن الشرطة المصرية لم توضح أسباب اعتقال عشرة أشخاص في القاهرة."), "COERCE")
+    assert e.status == "occurred"

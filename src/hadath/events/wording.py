@@ -91,12 +91,29 @@ def verbal_attack(m: Match, words, actors: list[Mention], cues: Cues, space: str
 _MAY = {space: frozenset(key(w, space) for w in ("قد", "وقد", "فقد")) for space in ("norm", "skel")}
 
 
+_WITHOUT = {space: frozenset(key(w, space) for w in ("دون", "بدون", "عدم", "لن")) for space in ("norm", "skel")}
+
+
+def _negated_head(words, t: int, cues: Cues, space: str) -> bool:
+    """"Without"/"not"/"will not" up to 4 words before a masdar, no punctuation between, negates the
+    phrase that governs it: "دون التزام تركي حقيقي بدعم المعارضة", "لن تخرج إلى هجوم شامل".  (Not
+    لم/لا: "لم تمنع وقوع تفجيرات", "لم يصب في هجوم", "لم توضح أسباب احتجاز" — the act happened.)"""
+    for i in range(t - 1, max(-1, t - 5), -1):
+        if not words[i]:
+            return False
+        if i < t - 2 and words[i] in _WITHOUT[space]:
+            return True
+    return False
+
+
 def event_status(words, m: Match, cues: Cues, space: str) -> str:
     t = m.tok
     prev = [w for w in words[max(0, t - 2):t] if w]
     # ما negates a verb ("ما قتل"); before a noun it is "which": "ما أدى لمقتل شاب" reports a death
     what = key("ما", space)
     if any(cues.kind(w, "negation", space) and not (w == what and m.tense == "noun") for w in prev[-2:]):
+        return "negated"
+    if m.tense == "noun" and _negated_head(words, t, cues, space):
         return "negated"
     if any(cues.kind(w, "deny", space) for w in words[max(0, t - 10):t] if w):
         return "denied"

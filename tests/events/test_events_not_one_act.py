@@ -94,3 +94,11 @@ def test_without_or_will_not_before_a_masdar_negates_it():
     # "لم" negates the verb it stands before, not an act further on: "لم توضح أسباب احتجاز" — it happened
     (e,) = ev(code("وقالت إن الشرطة المصرية لم توضح أسباب اعتقال عشرة أشخاص في القاهرة."), "COERCE")
     assert e.status == "occurred"
+
+
+def test_interests_that_meet_and_cars_that_gather_are_no_events():
+    assert ev(code("وتوجهات الإدارة الأمريكية لا تلتقي بالضرورة مع مصالح السعودية.")) == []
+    (e,) = ev(code("والتقى وزير الخارجية المصري مع أمير قطر لبحث المصالح المشتركة."), "CONSULT")
+    assert dyad(e)[1] == ["EGY", "QAT"]
+    assert ev(code("وعلى الحدود تجمعت مئات السيارات والشاحنات عند المعبر."), "PROTEST") == []
+    assert ev(code("وتجمع مئات المحتجين أمام السفارة في القاهرة."), "PROTEST") != []

@@ -180,6 +180,11 @@ class EventCoder:
                 continue  # "تقتل العراقيين … وتستهدف مساجدنا كل جمعة": a pattern, not one act
             if e.has("cite") and _cites(sv, last):
                 continue  # "واستشهد بمدن أميركا": he cited them as examples, no one was killed
+            if e.event_type == "PROTEST" and last > t and last + 1 < len(words) and words[last + 1] and \
+                    cues.kind(words[last + 1], "vehicle", space):
+                continue  # "تجمعت مئات السيارات والشاحنات": a traffic jam, not a crowd
+            if e.has("converge") and near(words, last, cues, "figurative", space, before=0, after=3):
+                continue  # "لا تلتقي بالضرورة مع مصالح السعودية": interests converge, no one meets
             if e.has("figurative") and near(words, last, cues, "figurative", space, before=last - t + 1, after=3):
                 continue  # "انفجرت فضيحة", "أصاب القادة قلق", "تفجر العنف": not violence
             arg = arguments(sv, m, stop, current, state, consumed, matches)

@@ -133,6 +133,13 @@ def test_going_out_to_protest_is_a_protest_that_happened():
     assert ev(code("وتحدث الوزير طويلا عن الاحتجاج على الغلاء."), "PROTEST") == []
 
 
+def test_going_out_to_protest_reads_through_a_bracketed_aside():
+    (e,) = ev(code("نزل آلاف الأشخاص (25 ألفا حسب المنظمين) إلى الشوارع للاحتجاج على الغلاء في القاهرة."), "PROTEST")
+    assert e.status == "occurred"
+    # a comma ends the reach: the masdar belongs to another clause
+    assert ev(code("نزل الوزير إلى الشارع، وتحدث طويلا عن الاحتجاج على الغلاء."), "PROTEST") == []
+
+
 def test_a_later_mention_of_the_crowd_is_the_same_protest():
     d = code("تظاهر عمال مصريون في القاهرة احتجاجا على القرار. وتجمع المحتجون في ساحة التحرير صباحا.")
     (e,) = ev(d, "PROTEST")

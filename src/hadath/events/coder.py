@@ -258,7 +258,7 @@ class EventCoder:
         specific = bool(actors) and (bool(recipients) or e.event_type not in ("ASSAULT", "COERCE", "PROTEST"))
         if m.tense == "noun" and not specific and near(words, m.tok, self.cues, "temporal", space, before=2):
             return None  # "منذ اغتيال الحريري", "غداة هجوم": a time reference, coded only when who-did-what-to-whom is named
-        went_out = m.tense == "noun" and _went_out_to(words, m.tok, self.cues, space)
+        went_out = m.tense == "noun" and _went_out_to(words, [t.text for t in toks], m.tok, self.cues, space)
         if m.tense == "noun" and m.definite and not went_out and (
                 (not actors and not near(words, m.tok, self.cues, "light", space, 3)) or
                 (actors and e.has("standalone") and not concrete(words, m.tok, self.cues, space))):
@@ -378,16 +378,21 @@ def _counted_after(words, last: int, cues: Cues, space: str) -> bool:
     return False
 
 
-def _went_out_to(words, t: int, cues: Cues, space: str) -> bool:
-    """"خرجوا … للاحتجاج على", "نزل آلاف الأشخاص إلى الشوارع للاحتجاج": a purpose masdar after a verb
-    of going out (up to 8 words before, no punctuation between) — the crowd went out, so the protest
-    this sentence names is its report, not a reference to one told before."""
+def _went_out_to(words, raw, t: int, cues: Cues, space: str) -> bool:
+    """"خرجوا … للاحتجاج على", "نزل آلاف الأشخاص (25 ألفا حسب المنظمين) إلى الشوارع للاحتجاج": a purpose
+    masdar after a verb of going out (up to 12 tokens before, no punctuation between but a bracketed
+    aside) — the crowd went out, so the protest this sentence names is its report, not a reference."""
     if not words[t].startswith(key("لل", space)):
         return False
-    for i in range(t - 1, max(-1, t - 9), -1):
-        if not words[i]:
+    depth = 0
+    for i in range(t - 1, max(-1, t - 13), -1):
+        if raw[i] in (")", "]"):
+            depth += 1
+        elif raw[i] in ("(", "["):
+            depth = max(0, depth - 1)
+        elif not words[i] and depth == 0:
             return False
-        if cues.kind(words[i], "motion", space):
+        elif depth == 0 and cues.kind(words[i], "motion", space):
             return True
     return False
 

@@ -121,7 +121,8 @@ def _names_place(words: list[str], s: int, units: list[Unit], cues: Cues, space:
         if j < 0 or not words[j]:
             return False
         if cues.kind(words[j], "placehead", space):
-            return not words[j].lstrip("وفب").startswith(key("ال", space)) and not words[j].startswith(key("لل", space))
+            definite = words[j].lstrip("وفب").startswith(key("ال", space)) or words[j].startswith(key("لل", space))
+            return not definite
         if units and units[-1].tok_end > j:
             return False
     return False
@@ -330,8 +331,8 @@ def subject(sv: SentenceView, t: int, last: int, tense: str, suffix: str) -> Uni
         # home's owner; the unnamed subject came before it)
         u = first_unit_after(verb_args(units, words, t + 1, sv.cues, sv.space), t + 1, 6 + last - t, stop=stop)
         if u is not None and not _owned(u, words, last, sv.cues, sv.space) and not _of_masdar(sv, u, last) and \
-                u not in _pp_genitives(sv, [u], t + 1):
-            return u
+                u in bare_args(sv, t + 1):
+            return u  # (not the genitive of a ل/ب-noun: "رفضهم لترشيح ميقاتي")
     before = last_unit_before(bare_args(sv, clause_start), t, 4,
                               stop=clause_start)
     if before is not None and speaker(sv, before) and \
@@ -378,12 +379,6 @@ def speaker(sv: SentenceView, u: Unit) -> bool:
     words = sv.words
     near_ = [u.tok_start - 1, u.tok_start - 2, u.tok_end]
     return any(0 <= i < len(words) and words[i] and sv.cues.kind(words[i], "speech", sv.space) for i in near_)
-
-
-def _pp_genitives(sv: SentenceView, units: list[Unit], pos: int) -> list[Unit]:
-    """Those of ``units`` that are the genitive of a noun behind a clitic ل/ب ("رفضهم لترشيح ميقاتي")."""
-    bare = bare_args(sv, pos)
-    return [u for u in units if u not in bare]
 
 
 def _of_masdar(sv: SentenceView, u: Unit, last: int) -> bool:
@@ -464,16 +459,22 @@ def verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: 
             j = u.tok_start - 1
             if j - 1 >= pos and words[j] and not is_prep(words[j]) and words[j - 1] and is_prep(words[j - 1]):
                 continue  # "تجمعوا حول مقر سفارة استونيا": the genitive of a prepositional phrase
-            if prefixes is not None and u.nisba and j >= pos and words[j] and \
-                    _prefix_prep(prefixes[j], space) in ("ل", "ب"):
-                continue  # "لافتات تندد بالمذابح الإسرائيلية": the adjective of a noun behind ب
-            if prefixes is not None and j >= pos and j not in owners and words[j] and \
-                    key(prefixes[j], space) in _BARE_CLITIC[space] \
-                    and words[j] not in _ON_BEHALF[space] and not words[j].endswith(_POSSESSED[space]) \
-                    and words[j][1:] not in _DOER_HEADS[space]:  # "لقيام حزب الله بخطف": its doer
-                continue  # (a construct head has no article and no pronoun: not "بدورهم الجيش")
+            if prefixes is not None and j >= pos and words[j] and _behind_clitic(u, words, prefixes, j, owners, space):
+                continue
         out.append(u)
     return out
+
+
+def _behind_clitic(u: Unit, words: list[str], prefixes: list[str], j: int, owners: set[int], space: str) -> bool:
+    """The unit follows a noun behind a clitic ل/ب at ``j``: the adjective of that noun ("تندد بالمذابح
+    الإسرائيلية"), or its genitive ("على تجمع لإرهابيي داعش") — unless the noun names an attack's owner
+    (``owners``), a doer ("لقيام حزب الله بخطف"), a spokesman's party ("الناطق باسم حماس"), or cannot
+    head a construct (a pronoun on it: "بدورهم الجيش")."""
+    if u.nisba:
+        return _prefix_prep(prefixes[j], space) in ("ل", "ب")
+    return j not in owners and key(prefixes[j], space) in _BARE_CLITIC[space] and \
+        words[j] not in _ON_BEHALF[space] and not words[j].endswith(_POSSESSED[space]) and \
+        words[j][1:] not in _DOER_HEADS[space]
 
 
 def _topic(sv: SentenceView, t: int) -> Unit | None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 
 from hadath.doc import Doc, Event, Mention, Span
-from hadath.events.arguments import (GENERIC_VICTIM, _prefix_prep, SentenceView, Unit, agrees, build_units, dedupe, flatten,
-                                     reflexive, subject)
+from hadath.events.arguments import (GENERIC_VICTIM, SentenceView, Unit, _prefix_prep, agrees, build_units, dedupe,
+                                     flatten, reflexive, subject)
 from hadath.events.casualties import casualties
 from hadath.events.context import (attach_casualties, attach_dates, complement_place, inherit_places, local_places,
                                    place_after, place_before)
@@ -258,7 +258,7 @@ class EventCoder:
         specific = bool(actors) and (bool(recipients) or e.event_type not in ("ASSAULT", "COERCE", "PROTEST"))
         if m.tense == "noun" and not specific and near(words, m.tok, self.cues, "temporal", space, before=2):
             return None  # "منذ اغتيال الحريري", "غداة هجوم": a time reference, coded only when who-did-what-to-whom is named
-        went_out = m.tense == "noun" and _went_out_to(words, [t.text for t in toks], m.tok, self.cues, space)
+        went_out = m.tense == "noun" and _went_out_to(words, [x.text for x in toks], m.tok, self.cues, space)
         if m.tense == "noun" and m.definite and not went_out and (
                 (not actors and not near(words, m.tok, self.cues, "light", space, 3)) or
                 (actors and e.has("standalone") and not concrete(words, m.tok, self.cues, space))):
@@ -350,8 +350,8 @@ class EventCoder:
 def _habitual(words, cues: Cues, space: str) -> bool:
     """The sentence says the act recurs: "يوميا", "دائما", "كل جمعة"."""
     every = key("كل", space)
-    return any(w and (cues.kind(w, "habitual", space) or
-                      (w == every and i + 1 < len(words) and words[i + 1] and cues.kind(words[i + 1], "time_unit", space)))
+    return any(w and (cues.kind(w, "habitual", space) or (w == every and i + 1 < len(words) and words[i + 1]
+                                                         and cues.kind(words[i + 1], "time_unit", space)))
                for i, w in enumerate(words))
 
 

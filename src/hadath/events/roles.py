@@ -197,7 +197,7 @@ def arguments(sv: SentenceView, m: Match, stop: int, current: list[Unit] | None,
             # (also in construct behind a ل-noun: "بقصف لطيران التحالف")
             lam = [u for u in units if u.tok_start < stop and (
                 (u.prep == "ل" and last < u.tok_start <= last + 2) or
-                (not u.prep and u.tok_start == last + 2 and _prefix_is(sv.prefixes[last + 1], "ل", space)))]
+                _owner_behind_lam(sv, u, last))]
             on = {key(w, space) for w in ("على", "ضد")}
             # (an attack behind ب is the means of another act: "… وتدمير سيارة بقصف لطيران التحالف")
             if lam and (not e.has("genpat") or _prefix_is(m.prefix, "ب", space) or
@@ -368,7 +368,7 @@ def _agent_phrase(sv: SentenceView, m: Match, arg: Arg, matches: list[Match], co
                     and _locative(words, o.tok, sv.prefixes, space)):
                 continue
             own = (o.last < u.tok_start <= o.last + 2 and (u.nisba or u.prep == "ل")) or \
-                (u.tok_start == o.last + 2 and not u.prep and _prefix_is(sv.prefixes[o.last + 1], "ل", space))
+                _owner_behind_lam(sv, u, o.last)
             launched = o.last + 1 < len(words) and light_with_object(words[o.last + 1], sv.cues, space) \
                 and u.tok_start in (o.last + 2, o.last + 3) and not u.prep
             if own or launched:
@@ -438,6 +438,12 @@ def _far_support(sv: SentenceView, t: int, matches: list[Match], current: list[U
             u = current[0]
             return i - 2 <= u.tok_end <= i or i < u.tok_start < t
     return False
+
+
+def _owner_behind_lam(sv: SentenceView, u: Unit, last: int) -> bool:
+    """The unit is the genitive of a ل-noun right after ``last``: "بقصف لطيران التحالف" — the party
+    whose aircraft (forces, artillery) did the act."""
+    return not u.prep and u.tok_start == last + 2 and _prefix_is(sv.prefixes[last + 1], "ل", sv.space)
 
 
 def _place_named(sv: SentenceView, u: Unit) -> bool:

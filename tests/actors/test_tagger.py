@@ -254,3 +254,15 @@ def test_a_short_name_after_another_first_name_is_a_namesake(tagger):
     # the full name, or the short name alone or after a title, is the politician
     assert [m.entity_id for m in tag(tagger, "وانتقد نوري المالكي الحكومة.", d).mentions] == ["PER_NOURI_MALIKI"]
     assert "PER_BARACK_OBAMA" in [m.entity_id for m in tag(tagger, "وقال أوباما إن واشنطن ستواصل دعمها.", d).mentions]
+
+
+def test_a_title_whose_state_stands_behind_bi_starts_at_the_office(tagger):
+    # "وزير الخارجية بجمهورية مصر العربية سامح شكري": the minister, not "in the Republic of Egypt"
+    for text in ("واستقبل الملك معالي وزير الخارجية بجمهورية مصر العربية سامح شكري.",
+                 "واستقبل الملك معالي وزير الخارجي بجمهوري مصر العربي سامح شكري"):
+        doc = tag(tagger, text, dt.date(2015, 7, 20))
+        (m,) = [m for m in doc.mentions if m.entity_id == "PER_SAMEH_SHOUKRY"]
+        assert m.text.startswith("وزير الخارجي") and m.origin == "title", text
+    # without ب the state adjective itself opens the title, as before
+    doc = tag(tagger, "واستقبل الملك وزير الخارجية المصري سامح شكري.", dt.date(2015, 7, 20))
+    assert [m.text for m in doc.mentions if m.entity_id == "PER_SAMEH_SHOUKRY"][0].startswith("وزير الخارجية")

@@ -33,6 +33,9 @@ _TA = frozenset("ةه")
 _YA = frozenset("ىي")
 
 
+# office nouns that head a title whose state follows behind ب ("وزير الخارجية بجمهورية مصر العربية …")
+_OFFICE_HEADS = frozenset(skeleton_key(w) for w in ("وزير", "وزيرة", "سفير", "سفيرة", "رئيس", "نائب", "مبعوث",
+                                                    "ممثل", "قائد", "أمير", "ملك", "مستشار"))
 OCCUPATION = "ISR_OCC"  # "الاحتلال", "العدو": Israel in this register, unless an adjective names another
 
 
@@ -336,11 +339,28 @@ class ActorTagger:
             if out and m.type == "PER" and out[-1].type != "PER" and out[-1].root == m.root \
                     and self._gap_ok(doc.text, out[-1].end, m.start):
                 office = out.pop()
-                m = Mention(office.start, m.end, doc.text[office.start:m.end], m.entity_id, m.root,
-                            type="PER", sector=m.sector, origin="title", tok_start=office.tok_start,
+                start, tok_start = self._office_head(doc, office)
+                m = Mention(start, m.end, doc.text[start:m.end], m.entity_id, m.root,
+                            type="PER", sector=m.sector, origin="title", tok_start=tok_start,
                             tok_end=m.tok_end, name=m.name)
             out.append(m)
         return out
+
+    @staticmethod
+    def _office_head(doc: Doc, office: Mention) -> tuple[int, int]:
+        """Where a title starts: at the office noun when the state stands behind ب ("وزير الخارجية
+        بجمهورية مصر العربية سامح شكري" — the minister, not "in the Republic of Egypt"), else at the
+        office mention itself."""
+        toks = doc.tokens
+        ts = office.tok_start
+        if ts is None or not (0 <= ts < len(toks)) or not toks[ts].prefix.startswith(("ب", "وب")):
+            return office.start, office.tok_start
+        for i in range(ts - 1, max(-1, ts - 4), -1):
+            if toks[i].is_punct:
+                break
+            if toks[i].skel in _OFFICE_HEADS or rules.strip_clitic(toks[i].skel) in _OFFICE_HEADS:
+                return toks[i].start + len(toks[i].prefix if toks[i].prefix in ("و", "ف") else ""), i
+        return office.start, office.tok_start
 
     def _office_before(self, doc: Doc, by_end: dict, start: int) -> Mention | None:
         for end, m in by_end.items():

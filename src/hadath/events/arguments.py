@@ -283,6 +283,12 @@ class SentenceView:
     matches: list = field(default_factory=list)  # the sentence's triggers (lexicon.Match)
 
     @cached_property
+    def attack_owner_words(self) -> set[int]:
+        """The two words after each attack noun, where a ل-noun names its owner ("غارة جوية لطيران …")."""
+        return {j for o in self.matches if o.tense == "noun" and o.entry.event_type == "ASSAULT"
+                for j in range(o.last + 1, o.last + 3)}
+
+    @cached_property
     def place_words(self) -> set[int]:
         """Words where a place starts (a place is not a targeted party's owner)."""
         return {i for i, _, _ in self.places}
@@ -433,9 +439,7 @@ def _after_complementizer(sv: SentenceView, t: int) -> Unit | None:
 def bare_args(sv: "SentenceView", pos: int) -> list[Unit]:
     """``verb_args`` with the sentence's clitics: the genitive of a ل/ب-noun is left out too, except
     after an attack noun, where the ل-noun names the attack's owner ("غارة جوية لطيران التحالف")."""
-    owners = {j for o in sv.matches if o.tense == "noun" and o.entry.event_type == "ASSAULT"
-              for j in range(o.last + 1, o.last + 3)}
-    return verb_args(sv.units, sv.words, pos, sv.cues, sv.space, sv.prefixes, owners)
+    return verb_args(sv.units, sv.words, pos, sv.cues, sv.space, sv.prefixes, sv.attack_owner_words)
 
 
 def verb_args(units: list[Unit], words: list[str], pos: int, cues: Cues, space: str,

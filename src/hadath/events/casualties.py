@@ -56,16 +56,17 @@ def _count_noun(word: str, after: str = "") -> int | None:
 
 # hedges between a casualty word and its count ("مقتل ما لا يقل عن ثلاثة", "مقتل نحو عشرين")
 _FILLER = {skeleton_key(w) for w in ("ما", "لا", "يقل", "تقل", "عن", "نحو", "حوالي", "حوالى", "قرابة", "زهاء")}
-_PREPS = {skeleton_key(w) for w in ("في", "من", "على", "خلال", "قرب", "عند", "أمام", "داخل", "بعد", "قبل",
-                                     "إثر", "جراء", "برصاص", "بنيران", "و", "أمس", "اليوم", "الليلة", "مساء",
-                                     "صباح", "فجر", "ظهر", "ليلة", "عصر", "أول")}
+# what may follow a singular person noun that counts one: a preposition, a time word, و
+_ONE_ENDS = {skeleton_key(w) for w in ("في", "من", "على", "خلال", "قرب", "عند", "أمام", "داخل", "بعد", "قبل",
+                                        "إثر", "جراء", "برصاص", "بنيران", "و", "أمس", "اليوم", "الليلة", "مساء",
+                                        "صباح", "فجر", "ظهر", "ليلة", "عصر", "أول")}
 
 
 def _ends_phrase(word: str) -> bool:
     """Nothing, punctuation, a preposition, a time word, a word behind ب/ل/و, or an accusative
     adjective follows."""
     k = skeleton_key(word) if word.strip() else ""
-    return not k or not any(c.isalpha() for c in word) or k in _PREPS or k.startswith(("ب", "ل", "و")) or \
+    return not k or not any(c.isalpha() for c in word) or k in _ONE_ENDS or k.startswith(("ب", "ل", "و")) or \
         k.endswith("ا")
 
 

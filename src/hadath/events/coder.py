@@ -24,8 +24,8 @@ from hadath.events.lexicon import Lexicon, Match, default_lexicon, key
 from hadath.events.merge import merge_events
 from hadath.events.parties import sentence_mentions
 from hadath.events.roles import NEED_RECIPIENT, Arg, arguments
-from hadath.events.wording import (casualties_stated, ceasefire, concrete, event_status, in_sentence, near,
-                                   verbal_attack)
+from hadath.events.wording import (casualties_stated, ceasefire, concrete, count_word, event_status, in_sentence,
+                                   near, verbal_attack)
 from hadath.text.numbers import parse_number
 
 STOPS = {".", "؛", ";", "!", "؟", "?", ":"}
@@ -213,6 +213,8 @@ class EventCoder:
         actors = flatten(arg.actors)
         recipients = flatten(arg.recipients)
         repression = False
+        # a VSO object stands right after the subject ("قصفت إسرائيل غزة"): where a target place may stand
+        object_at = next((u.tok_end for u in arg.actors if u.tok_start == m.last + 1), None)
         crowd: list[Mention] = []
         if e.event_type not in ("ASSAULT", "COERCE"):
             # protesters named only by the cue list are a party of violence and arrests; a protest's own
@@ -273,12 +275,8 @@ class EventCoder:
             return None  # "يستهدف …" with nobody named: habitual or generic ("ويعتصم المتظاهرون" is a report)
         if e.event_type in ("ASSAULT", "COERCE", "THREATEN") and not recipients:
             # the attacked/raided/threatened place stands for its population or state
-            # (a VSO object stands after the subject: "قصفت إسرائيل غزة")
-            vs = [u.tok_end for u in arg.actors if u.tok_start == m.last + 1]
-            spans = [(x.start, x.end) for x in actors]
-            not_actor = [(i, p, loc) for i, p, loc in places if not any(a <= p.start < b for a, b in spans)]
-            recipients = _place_recipient(place_after(not_actor, m.last, stop, target_ok=True,
-                                                      object_at=vs[0] if vs else None), actors)
+            recipients = _place_recipient(place_after(_not_actors(places, actors), m.last, stop, target_ok=True,
+                                                      object_at=object_at), actors)
         truce = e.event_type == "REQUEST" and ceasefire(words, m.last, stop + 6, self.cues, space)
         if truce and not recipients:
             # a call for a truce somewhere addresses the parties fighting there: "دعا … إلى وقف
@@ -321,10 +319,8 @@ class EventCoder:
         ev = Event(event_type=etype, trigger=trig, sentence=Span(sent.start, sent.end, "sent"),
                    actors=actors, recipients=recipients, mode=mode, cameo=cameo, status=status)
         # a place that is itself one of the actors ("اغتيال إسرائيل لـ…") is not where it happened
-        taken = {(x.start, x.end) for x in actors}
-        free = [(i, p, loc) for i, p, loc in places if not any(a <= p.start < b for a, b in taken)]
-        vs = [u.tok_end for u in arg.actors if u.tok_start == m.last + 1]
-        place = place_after(free, m.last, stop, e.event_type == "ASSAULT", object_at=vs[0] if vs else None) or \
+        free = _not_actors(places, actors)
+        place = place_after(free, m.last, stop, e.event_type == "ASSAULT", object_at=object_at) or \
             place_before(free, m.tok)
         if place is None and e.has("frame"):
             # a proposal or call is about its content: "اقتراح شارون أن تنسحب إسرائيل من قطاع غزة"
@@ -373,7 +369,7 @@ def _counted_after(words, last: int, cues: Cues, space: str) -> bool:
     المتظاهرين"), not a year."""
     for w in words[last + 1:last + 4]:
         n = parse_number(w) if w else None
-        if (n is not None and not 1900 <= n <= 2100) or (w and cues.kind(w, "quantity", space)):
+        if count_word(w, cues, space) and not (n is not None and 1900 <= n <= 2100):
             return True
     return False
 
@@ -395,6 +391,12 @@ def _went_out_to(words, raw, t: int, cues: Cues, space: str) -> bool:
         elif depth == 0 and cues.kind(words[i], "motion", space):
             return True
     return False
+
+
+def _not_actors(places, actors: list[Mention]) -> list:
+    """The sentence's places less those inside an actor mention ("قصفت إسرائيل غزة": Israel is the doer)."""
+    spans = [(x.start, x.end) for x in actors]
+    return [(i, p, loc) for i, p, loc in places if not any(a <= p.start < b for a, b in spans)]
 
 
 def _place_recipient(p, actors: list[Mention]) -> list[Mention]:

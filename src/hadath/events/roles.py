@@ -18,7 +18,7 @@ from hadath.events.arguments import (BELONGING, GENERIC_VICTIM, SentenceView, Un
 from hadath.events.cues import Cues
 from hadath.events.document import DocState, statement_enemy
 from hadath.events.lexicon import Match, key
-from hadath.events.wording import governed, light_with_object, near
+from hadath.events.wording import count_word, governed, light_with_object, near
 from hadath.text.numbers import parse_number
 
 # a masculine plural verb ("قتلوا", "يقتلون"): its pronoun subject is several people
@@ -695,13 +695,11 @@ def _partitive(units, words, last: int, stop: int, cues: Cues, space: str) -> li
         if words[j] != min_:
             continue
         counted = words[last + 1:j]
-        def _count(w):
-            return w and (w.isdigit() or cues.kind(w, "quantity", space) or parse_number(w) is not None)
-        if len(counted) >= 2 and all(_count(w) for w in counted[:-1]) and counted[-1]:
+        if len(counted) >= 2 and all(count_word(w, cues, space) for w in counted[:-1]) and counted[-1]:
             counted = counted[:-1]  # "قتلت 11 مسلحا من تنظيم القاعدة": a count, its noun, then من
         elif len(counted) == 1 and counted[0] and cues.kind(counted[0], "member_head", space):
             counted = []  # "مقتل عنصرا من تنظيم داعش": degraded text lost the count before the member noun
-        if not counted or all(_count(w) for w in counted):
+        if not counted or all(count_word(w, cues, space) for w in counted):
             # the party right after من, or after one head noun ("من عناصر حماس")
             return [u for u in units if j + 1 <= u.tok_start <= j + 2][:1]
         return []

@@ -10,11 +10,17 @@ from hadath.doc import Mention
 from hadath.events import casualties as _cas
 from hadath.events.cues import Cues
 from hadath.events.lexicon import Match, key
+from hadath.text.numbers import parse_number
 
 
 def near(words, t, cues, kind, space, before=3, after=0) -> bool:
     lo, hi = max(0, t - before), min(len(words), t + after + 1)
     return any(words[i] and cues.kind(words[i], kind, space) for i in range(lo, hi) if i != t)
+
+
+def count_word(w: str, cues: Cues, space: str) -> bool:
+    """A number (digits or words) or a vague quantity ("عشرات", "عدد"): what counts those struck."""
+    return bool(w) and (cues.kind(w, "quantity", space) or parse_number(w) is not None)
 
 
 def in_sentence(words, cues: Cues, kind: str, space: str) -> bool:
